@@ -1,0 +1,19 @@
+/** Output formats of `dyad code`: JSON Lines (the stable contract) and a table for terminals. */
+import type { CodedEvent } from '../pipeline/types.js';
+
+export function jsonl(e: CodedEvent): string {
+  return JSON.stringify(e);
+}
+
+function cell(s: string, w: number): string {
+  const t = s.replace(/\s+/g, ' ');
+  return t.length > w ? t.slice(0, w - 1) + '…' : t.padEnd(w);
+}
+
+export const TABLE_HEADER = [cell('article', 22), cell('sent', 4), cell('cameo', 5), cell('plover', 9), cell('source', 12), cell('target', 12), cell('flags', 5), 'trigger'].join(' ');
+
+export function tableRow(e: CodedEvent): string {
+  const flags = (e.negated ? 'N' : '') + (e.hypothetical ? 'H' : '');
+  return [cell(e.article_id, 22), cell(String(e.sentence), 4), cell(e.cameo, 5), cell(e.plover.event ?? '-', 9),
+    cell(e.source?.code || (e.source ? '?' : '-'), 12), cell(e.target?.code || (e.target ? '?' : '-'), 12), cell(flags, 5), e.trigger.text].join(' ');
+}

@@ -1,0 +1,46 @@
+/** The `dyad` command line: one sub-command per file in src/cli/. */
+import { Command, InvalidArgumentError } from 'commander';
+import { runCode } from './code.js';
+import { runEval } from './eval.js';
+
+function positiveInt(v: string): number {
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < 0) throw new InvalidArgumentError('expected a non-negative integer');
+  return n;
+}
+
+export async function main(argv: string[]): Promise<number> {
+  let code = 0;
+  const program = new Command();
+  program.name('dyad').description('Political event coding from news text: who did what to whom (CAMEO + PLOVER).').showHelpAfterError();
+
+  program.command('code')
+    .description('code articles into events (.txt, .jsonl, .jsonl.gz, or - for JSONL on stdin)')
+    .argument('[files...]', 'input files; - reads JSON Lines from stdin')
+    .option('-f, --format <format>', 'jsonl | table', 'jsonl')
+    .option('--published <date>', 'publication date (YYYY-MM-DD) for .txt inputs')
+    .option('--statements', 'also emit plain statements (CAMEO 01)', false)
+    .action(async (files: string[], o: { format: string; published?: string; statements: boolean }) => {
+      if (o.format !== 'jsonl' && o.format !== 'table') throw new InvalidArgumentError(`unknown format "${o.format}" (jsonl | table)`);
+      code = await runCode(files, { format: o.format, published: o.published, statements: o.statements });
+    });
+
+  program.command('eval')
+    .description('score the coder against gold files (formats of ../shared/gold)')
+    .argument('<files...>', 'gold JSONL files')
+    .option('--json', 'machine-readable report', false)
+    .option('--errors <n>', 'error examples to list per file', positiveInt, 5)
+    .option('--thresholds <file>', 'fail (exit 1) when a score falls below these minimums')
+    .option('--statements', 'also emit plain statements (CAMEO 01) while coding', false)
+    .action(async (files: string[], o: { json: boolean; errors: number; thresholds?: string; statements: boolean }) => {
+      code = await runEval(files, o);
+    });
+
+  try {
+    await program.parseAsync(argv);
+  } catch (e) {
+    process.stderr.write(`dyad: ${(e as Error).message}\n`);
+    return 2;
+  }
+  return code;
+}

@@ -1,0 +1,110 @@
+/**
+ * Actor lexicons: countries (world-countries + data/lexicon/countries_extra.tsv), IGOs, agents
+ * (role words -> sector), and well-known office holders. Produces plain entries for the gazetteer.
+ */
+import { createRequire } from 'node:module';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { readTsv, LexiconError, DEFAULT_DATA_DIR } from './tsv.js';
+
+export type AgentKind = 'person' | 'group' | 'org';
+export type GazKind = 'country' | 'adj' | 'capital' | 'igo' | 'agent' | 'person';
+
+export interface GazEntry {
+  kind: GazKind;
+  /** The phrase as written in the lexicon (for case checks and tracing). */
+  phrase: string;
+  /** ISO3 or IGO/NGO organisation code. */
+  country: string | null;
+  sector: string | null;
+  /** Full actor code for IGOs and people (IGOUNO, USAGOV). */
+  code: string | null;
+  agentKind: AgentKind | null;
+  /** Person entries: canonical name and office dates. */
+  name: string | null;
+  from: string | null;
+  to: string | null;
+  /** Where the entry came from: file:line or package. */
+  rule: string;
+}
+
+const SECTORS = new Set(('GOV MIL COP REB OPP JUD LEG MED BUS CVL REF PTY SPY UAF CRM EDU REL LAB NGO HLH AGR ELI ' +
+  'IGO ENV MNC INS SET MOD RAD PRO NON JRN UNK').split(' '));
+
+interface WorldCountry {
+  cca3: string;
+  independent: boolean | null;
+  area: number;
+  name: { common: string; official: string };
+  altSpellings: string[];
+  capital: string[];
+  demonyms?: { eng?: { f: string; m: string } };
+}
+
+function entry(kind: GazKind, phrase: string, rule: string, fields: Partial<GazEntry>): GazEntry {
+  return { kind, phrase, country: null, sector: null, code: null, agentKind: null, name: null, from: null, to: null, rule, ...fields };
+}
+
+const ASCII_NAME = /^[A-Za-z][A-Za-z .'’-]+$/;
+
+/** Country names, official names, alternative spellings and demonyms from the world-countries package. */
+function packageCountries(): GazEntry[] {
+  const require = createRequire(import.meta.url);
+  const list = require('world-countries/countries.json') as WorldCountry[];
+  // Sovereign and larger countries first, so a shared demonym ("Congolese") goes to the more likely one.
+  const sorted = [...list].sort((a, b) => Number(b.independent) - Number(a.independent) || b.area - a.area);
+  const out: GazEntry[] = [];
+  for (const c of sorted) {
+    // The package writes Kosovo as UNK, which means "unknown" in CAMEO; news coders use XKX.
+    const iso = c.cca3 === 'UNK' ? 'XKX' : c.cca3;
+    const rule = `world-countries:${iso}`;
+    const names = new Set([c.name.common, c.name.official, ...c.altSpellings.filter((s) => s.length >= 4)]);
+    for (const n of names) if (ASCII_NAME.test(n)) out.push(entry('country', n, rule, { country: iso }));
+    const dem = c.demonyms?.eng;
+    if (dem) for (const d of new Set([dem.m, dem.f])) if (d && ASCII_NAME.test(d)) out.push(entry('adj', d, rule, { country: iso }));
+  }
+  return out;
+}
+
+function optionalTsv(path: string, cols: number, maxCols: number, label: string) {
+  return existsSync(path) ? readTsv(path, cols, maxCols, label) : [];
+}
+
+const ISO_DATE = /^\d{4}(-\d{2}(-\d{2})?)?$/;
+
+export function loadActorLexicon(dataDir = DEFAULT_DATA_DIR): GazEntry[] {
+  const lex = join(dataDir, 'lexicon');
+  const out: GazEntry[] = [];
+  for (const r of optionalTsv(join(lex, 'countries_extra.tsv'), 3, 4, 'countries_extra.tsv')) {
+    const [name, iso, kind] = r.cols;
+    if (!/^[A-Z]{3}$/.test(iso)) throw new LexiconError(r.file, r.line, `country code must be 3 capital letters, got "${iso}"`);
+    if (kind !== 'name' && kind !== 'adj' && kind !== 'capital') throw new LexiconError(r.file, r.line, `kind must be name, adj or capital, got "${kind}"`);
+    const rule = `${r.file}:${r.line}`;
+    out.push(entry(kind === 'name' ? 'country' : kind, name, rule, { country: iso, sector: kind === 'capital' ? 'GOV' : null }));
+  }
+  out.push(...packageCountries());
+  for (const r of optionalTsv(join(lex, 'igos.tsv'), 3, 4, 'igos.tsv')) {
+    const [name, code, country] = r.cols;
+    if (!/^[A-Z]{3,9}$/.test(code)) throw new LexiconError(r.file, r.line, `organisation code must be capital letters, got "${code}"`);
+    const c = country === '-' || country === '' ? null : country;
+    out.push(entry('igo', name, `${r.file}:${r.line}`, { code, country: c, sector: code.startsWith('NGO') ? 'NGO' : null }));
+  }
+  for (const r of optionalTsv(join(lex, 'agents.tsv'), 3, 4, 'agents.tsv')) {
+    const [phrase, sector, kind] = r.cols;
+    if (sector !== '-' && !SECTORS.has(sector)) throw new LexiconError(r.file, r.line, `unknown sector "${sector}"`);
+    if (kind !== 'person' && kind !== 'group' && kind !== 'org') throw new LexiconError(r.file, r.line, `kind must be person, group or org, got "${kind}"`);
+    out.push(entry('agent', phrase.toLowerCase(), `${r.file}:${r.line}`, { sector: sector === '-' ? null : sector, agentKind: kind }));
+  }
+  for (const r of optionalTsv(join(lex, 'people.tsv'), 3, 5, 'people.tsv')) {
+    const [name, code, from = '', to = ''] = r.cols;
+    if (!/^[A-Z]{3,6}$/.test(code)) throw new LexiconError(r.file, r.line, `actor code must be capital letters, got "${code}"`);
+    for (const d of [from, to]) if (d && !ISO_DATE.test(d)) throw new LexiconError(r.file, r.line, `dates must be ISO (YYYY-MM-DD), got "${d}"`);
+    // IGO officials (IGOUNO) carry the organisation as their country; others are ISO3 + sector.
+    const igo = code.startsWith('IGO');
+    out.push(entry('person', name, `${r.file}:${r.line}`, {
+      code, country: igo ? code.slice(3, 6) : code.slice(0, 3), sector: igo ? null : code.length > 3 ? code.slice(3, 6) : null,
+      agentKind: 'person', name, from: from || null, to: to || null,
+    }));
+  }
+  return out;
+}

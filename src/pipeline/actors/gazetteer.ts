@@ -1,0 +1,94 @@
+/**
+ * Gazetteer: a token trie over every actor phrase (countries, demonyms, capitals, IGOs, agents, people).
+ * Lookup walks the document's lower-cased tokens (and the lemma at the last step, so plurals match)
+ * and returns the longest phrase at a position that passes its case check.
+ */
+import type { GazEntry } from '../../lexicon/actors.js';
+import type { TextDoc } from '../text.js';
+
+interface TrieNode {
+  next: Map<string, TrieNode>;
+  entries: GazEntry[] | null;
+}
+
+export interface Atom {
+  start: number;
+  end: number;
+  entry: GazEntry;
+}
+
+const PRIORITY: Record<GazEntry['kind'], number> = { person: 6, igo: 5, country: 4, capital: 3, adj: 2, agent: 1 };
+
+function node(): TrieNode {
+  return { next: new Map(), entries: null };
+}
+
+/** Short all-capital acronyms (US, UN, EU) must match with the same case in mixed-case text. */
+function isAcronym(phrase: string): boolean {
+  return /^[A-Z]{2,4}$/.test(phrase);
+}
+
+/** Plain English plural -> singular, for capitalised plurals the tagger leaves unlemmatised ("Soldiers"). */
+function singular(w: string): string {
+  if (w.length > 4 && w.endsWith('ies')) return w.slice(0, -3) + 'y';
+  if (w.length > 3 && w.endsWith('s') && !w.endsWith('ss')) return w.slice(0, -1);
+  return w;
+}
+
+export class Gazetteer {
+  private root = node();
+  size = 0;
+
+  /** `tokenize` must split a phrase the same way the text stage splits documents. */
+  constructor(entries: GazEntry[], tokenize: (phrase: string) => string[]) {
+    for (const e of entries) {
+      const toks = tokenize(e.phrase);
+      if (toks.length === 0) continue;
+      let n = this.root;
+      for (const t of toks) {
+        let c = n.next.get(t);
+        if (!c) n.next.set(t, (c = node()));
+        n = c;
+      }
+      n.entries ??= [];
+      // One entry per kind and phrase: the first source wins (curated files load before package data).
+      if (!n.entries.some((x) => x.kind === e.kind)) {
+        n.entries.push(e);
+        n.entries.sort((a, b) => PRIORITY[b.kind] - PRIORITY[a.kind]);
+        this.size++;
+      }
+    }
+  }
+
+  private accepts(doc: TextDoc, i: number, e: GazEntry): boolean {
+    if (e.kind === 'agent') return true;
+    if (doc.allCaps) return !(isAcronym(e.phrase) && e.phrase === 'US');
+    if (isAcronym(e.phrase)) return doc.value[i] === e.phrase;
+    return doc.cap[i] === 1 || /^[^A-Za-z]/.test(doc.value[i]);
+  }
+
+  /** Longest acceptable match starting at token i (not crossing `limit`), or null. */
+  matchAt(doc: TextDoc, i: number, limit: number, accept?: (e: GazEntry) => boolean): Atom | null {
+    let n: TrieNode | undefined = this.root;
+    let best: Atom | null = null;
+    for (let j = i; j < limit && n; j++) {
+      const viaLower: TrieNode | undefined = n.next.get(doc.lower[j]);
+      // Plural role words match through the lemma, but only nouns ("suspected" is not a suspect).
+      const nounish = doc.pos[j] === 'NOUN' || doc.pos[j] === 'PROPN';
+      const lemma = nounish ? (doc.lemma[j] !== doc.lower[j] ? doc.lemma[j] : singular(doc.lower[j])) : null;
+      const viaLemma: TrieNode | undefined = lemma && lemma !== doc.lower[j] ? n.next.get(lemma) : undefined;
+      for (const c of [viaLower, viaLemma]) {
+        if (!c?.entries) continue;
+        for (const e of c.entries) {
+          // Lemma matches only for agents (plural role words), never for names.
+          if (c === viaLemma && e.kind !== 'agent') continue;
+          if (!this.accepts(doc, i, e) || (accept && !accept(e))) continue;
+          if (!best || j + 1 > best.end) best = { start: i, end: j + 1, entry: e };
+          break;
+        }
+      }
+      n = viaLower ?? viaLemma;
+    }
+    return best;
+  }
+}

@@ -1,0 +1,447 @@
+/**
+ * Actor mentions: groups gazetteer atoms, names and determiners into noun-phrase mentions
+ * ("Iranian Foreign Minister Hossein Amir Abdollahian" -> IRNGOV, name), learns people within the
+ * article, resolves pronouns ("he", "its troops") and group references ("both sides", "the two
+ * countries"), and joins compounds ("Azerbaijan and Armenia").
+ */
+import type { ActorRef } from '../types.js';
+import type { TextDoc } from '../text.js';
+import type { Atom, Gazetteer } from './gazetteer.js';
+import type { GazEntry, AgentKind } from '../../lexicon/actors.js';
+
+export type MentionKind = AgentKind | 'country' | 'pair';
+
+export interface Mention {
+  start: number;
+  end: number;
+  sent: number;
+  members: ActorRef[];
+  kind: MentionKind;
+  /** Resolved from a pronoun or a group word: the members come from earlier mentions. */
+  anaphor: boolean;
+  /** The preposition right before the mention, if any ("with", "by", "between"...). */
+  prep: string | null;
+  /** Role words of the mention ("foreign minister", "spokesman"), for "the spokesman" later on. */
+  roles: string[];
+}
+
+export interface ArticleContext {
+  /** Publication date (YYYY-MM-DD) for office-holder date checks; null when unknown. */
+  published: string | null;
+  /** People learned in this article: lower-cased name (any tail of the full name) -> actor. */
+  people: Map<string, ActorRef>;
+  /** Every mention so far, in text order. */
+  history: Mention[];
+  /** Most recent pair of distinct actors written together ("A and B", "between A and B"). */
+  lastPair: ActorRef[] | null;
+}
+
+export function newContext(published: string | null): ArticleContext {
+  return { published, people: new Map(), history: [], lastPair: null };
+}
+
+const POSSESSIVE_PRON = new Set(['his', 'her', 'its', 'their', 'our']);
+const DETERMINERS = new Set(['the', 'a', 'an', 'this', 'these', 'those', 'both', 'all', 'some', 'several', 'many', 'other', 'another', 'each', 'two', 'three', 'four']);
+const POSSESSIVE_MARK = new Set(["'s", '’s', "'", '’']);
+const GROUP_NOUNS = new Set(['side', 'party', 'country', 'nation', 'neighbor', 'neighbour', 'state', 'government', 'leader', 'minister', 'president', 'rival', 'foe', 'adversary', 'enemy', 'capital', 'republic', 'power']);
+const PERSON_GROUP_NOUNS = new Set(['leader', 'minister', 'president']);
+const NAME_POS = new Set(['PROPN', 'NOUN', 'ADJ', 'X', 'VERB']);
+const CHUNK_POS = new Set(['DET', 'ADJ', 'NOUN', 'PROPN', 'NUM']);
+const SUBJECT_PRONOUNS = new Set(['he', 'she']);
+const OBJECT_PRONOUNS = new Set(['him', 'her']);
+const PLURAL_PRONOUNS = new Set(['they', 'them']);
+const THING_PRONOUNS = new Set(['it']);
+const NAME_SUFFIXES = new Set(['jr', 'jr.', 'sr', 'sr.', 'ii', 'iii', 'iv']);
+
+function actorCode(country: string | null, sector: string | null, igo: string | null): string {
+  if (igo) return igo + (sector && !igo.endsWith(sector) && sector !== 'NGO' ? sector : '');
+  return (country ?? '') + (sector ?? '');
+}
+
+export function makeActor(text: string, country: string | null, sector: string | null, name: string | null, igo: string | null = null): ActorRef {
+  return { text, code: actorCode(country, sector, igo), country, sector, name };
+}
+
+/** Sector of a chunk: the first specific (non-GOV) sector of its role words, else GOV if any. */
+function chunkSector(agents: GazEntry[]): string | null {
+  let gov = false;
+  for (const a of agents) {
+    if (!a.sector) continue;
+    if (a.sector === 'GOV') gov = true;
+    else return a.sector;
+  }
+  return gov ? 'GOV' : null;
+}
+
+function inOffice(e: GazEntry, date: string | null): boolean {
+  if (!date) return true;
+  const d = date.slice(0, 10);
+  return (!e.from || e.from <= d) && (!e.to || d <= e.to);
+}
+
+/** Registers every tail of a person's name ("Hossein Amir Abdollahian", "Amir Abdollahian", "Abdollahian"). */
+function learnPerson(ctx: ArticleContext, name: string, actor: ActorRef): void {
+  const parts = name.toLowerCase().split(/\s+/).filter((p) => !NAME_SUFFIXES.has(p));
+  for (let i = 0; i < parts.length; i++) {
+    const key = parts.slice(i).join(' ');
+    if (key.length < 3) continue;
+    const prev = ctx.people.get(key);
+    // A later, better-specified mention may fill in a country or sector learned without one.
+    if (!prev || (!prev.country && actor.country) || (!prev.sector && actor.sector && prev.country === actor.country)) ctx.people.set(key, actor);
+  }
+  // Names written closed up elsewhere ("Amirabdollahian").
+  if (parts.length > 1) ctx.people.set(parts.slice(-2).join(''), actor);
+}
+
+interface Chunk {
+  start: number;
+  end: number;
+  atoms: Atom[];
+  /** Token indexes of the possessive markers ('s) inside the chunk. */
+  possessives: number[];
+  /** Token index of a possessive pronoun at the chunk start. */
+  possPron: number;
+  /** Name tokens (capitalised, not covered by atoms). */
+  names: number[];
+  group: boolean;
+}
+
+export class MentionFinder {
+  constructor(private gaz: Gazetteer) {}
+
+  /** Finds the mentions of one sentence, resolving references against the article context. */
+  sentence(doc: TextDoc, s: number, ctx: ArticleContext, skipUntil = -1): Mention[] {
+    const from = Math.max(doc.sentStart[s], skipUntil);
+    const to = doc.sentEnd[s];
+    const atoms = this.atoms(doc, from, to);
+    const out: Mention[] = [];
+    let i = from;
+    while (i < to) {
+      const pron = this.pronoun(doc, i, s, ctx, out);
+      if (pron) { out.push(pron); i++; continue; }
+      const chunk = this.chunk(doc, i, to, atoms);
+      if (!chunk) { i++; continue; }
+      const m = this.interpret(doc, chunk, s, ctx, out);
+      if (m) {
+        // Join "A and B" at once, so that "both sides" later in the sentence can refer to the pair.
+        const prev = out[out.length - 1];
+        if (prev && separator(doc, prev.end, m.start) === 'and') out[out.length - 1] = conjoin(prev, m);
+        else out.push(m);
+      }
+      i = chunk.end;
+    }
+    for (const m of out) m.prep = prepBefore(doc, m.start, from);
+    const joined = joinCompounds(doc, out, ctx);
+    return joined;
+  }
+
+  private atoms(doc: TextDoc, from: number, to: number): (Atom | null)[] {
+    const at: (Atom | null)[] = new Array(to).fill(null);
+    for (let i = from; i < to;) {
+      const a = this.gaz.matchAt(doc, i, to);
+      if (a) { for (let j = a.start; j < a.end; j++) at[j] = a; i = a.end; } else i++;
+    }
+    return at;
+  }
+
+  private pronoun(doc: TextDoc, i: number, s: number, ctx: ArticleContext, current: Mention[]): Mention | null {
+    if (doc.pos[i] !== 'PRON') return null;
+    const w = doc.lower[i];
+    let members: ActorRef[] | null = null;
+    let kind: MentionKind = 'person';
+    if (SUBJECT_PRONOUNS.has(w)) members = lastPerson(ctx, current, null);
+    else if (OBJECT_PRONOUNS.has(w) && !POSSESSIVE_FOLLOWS(doc, i)) members = lastPerson(ctx, current, nearestSubject(doc, current));
+    else if (PLURAL_PRONOUNS.has(w)) { members = lastPlural(ctx, current); kind = 'pair'; }
+    else if (THING_PRONOUNS.has(w)) { members = lastThing(ctx, current, null); kind = 'org'; }
+    if (!members) return null;
+    return { start: i, end: i + 1, sent: s, members: members.map((m) => ({ ...m, text: doc.value[i] })), kind, anaphor: true, prep: null, roles: [] };
+  }
+
+  /** Greedy noun-phrase chunk starting at i that contains at least one actor word, a name or a group word. */
+  private chunk(doc: TextDoc, i: number, to: number, atoms: (Atom | null)[]): Chunk | null {
+    const c: Chunk = { start: i, end: i, atoms: [], possessives: [], possPron: -1, names: [], group: false };
+    let j = i;
+    if (POSSESSIVE_PRON.has(doc.lower[j]) && doc.pos[j] === 'PRON') { c.possPron = j; j++; }
+    let sawPersonRole = false;
+    while (j < to) {
+      const a = atoms[j];
+      if (a) {
+        if (a.entry.kind === 'agent' && GROUP_NOUNS.has(doc.lemma[a.end - 1]) && groupWordBefore(doc, c.start, a.end - 1)) c.group = true;
+        c.atoms.push(a);
+        if (a.entry.kind === 'agent' && a.entry.agentKind === 'person') sawPersonRole = true;
+        if (a.entry.kind === 'person') sawPersonRole = true;
+        j = a.end;
+        continue;
+      }
+      const w = doc.lower[j];
+      if (POSSESSIVE_MARK.has(doc.value[j]) && j > c.start) { c.possessives.push(j); j++; continue; }
+      if (w === 'of' && c.atoms.some((x) => x.entry.kind === 'agent') && j + 1 < to) {
+        // "Minister of Foreign Affairs of the Republic of Azerbaijan": take the of-country into the chunk.
+        let k = j + 1;
+        if (doc.lower[k] === 'the') k++;
+        const b = atoms[k];
+        if (b && (b.entry.kind === 'country' || b.entry.kind === 'igo' || b.entry.kind === 'capital')) { c.atoms.push(b); j = b.end; continue; }
+        break;
+      }
+      if (doc.cap[j] && NAME_POS.has(doc.pos[j]) && /^\p{Lu}[\p{L}'’.-]*$/u.test(doc.value[j])) {
+        const afterDeterminer = j === c.start + 1 && (DETERMINERS.has(doc.lower[c.start]) || c.possPron === c.start);
+        if (sawPersonRole || c.names.length > 0 || j === c.start || afterDeterminer) { c.names.push(j); j++; continue; }
+      }
+      if (doc.pos[j] === 'PUNCT' && doc.value[j] === '-' && j + 1 < to && doc.start[j] === doc.end[j - 1]) { j++; continue; }
+      // "Iran's new top diplomat": the tagger sometimes calls a prenominal adjective an adverb.
+      if (doc.pos[j] === 'ADV' && j > c.start && j + 1 < to && (doc.pos[j + 1] === 'ADJ' || doc.pos[j + 1] === 'NOUN' || atoms[j + 1]) && !/ly$/.test(w)) { j++; continue; }
+      const isDet = doc.pos[j] === 'DET' || DETERMINERS.has(w);
+      if (isDet && (j === c.start || (j > c.start && (doc.pos[j - 1] === 'DET' || DETERMINERS.has(doc.lower[j - 1]) || j - 1 === c.possPron)))) { j++; continue; }
+      if (!isDet && CHUNK_POS.has(doc.pos[j])) {
+        if (GROUP_NOUNS.has(doc.lemma[j]) && groupWordBefore(doc, c.start, j)) c.group = true;
+        j++;
+        continue;
+      }
+      break;
+    }
+    c.end = j;
+    if (c.end === c.start) return null;
+    if (c.atoms.length === 0 && c.names.length === 0 && !c.group) return null;
+    return c;
+  }
+
+  private interpret(doc: TextDoc, c: Chunk, s: number, ctx: ArticleContext, current: Mention[]): Mention | null {
+    const text = doc.text.slice(doc.start[c.start], doc.end[c.end - 1]);
+    if (c.group) {
+      const members = groupMembers(doc, c, ctx, current, s);
+      if (!members) return null;
+      return { start: c.start, end: c.end, sent: s, members: members.map((m) => ({ ...m, text })), kind: 'pair', anaphor: true, prep: null, roles: [] };
+    }
+    // Where does the head segment start (after the last possessive)?
+    const lastPoss = c.possessives.length ? c.possessives[c.possessives.length - 1] : -1;
+    const headAtoms = c.atoms.filter((a) => a.start > lastPoss);
+    const headNames = c.names.filter((n) => n > lastPoss);
+    // The head word: the last token of the chunk that is not a trailing name.
+    let headTok = c.end - 1;
+    while (headNames.includes(headTok) && headTok > lastPoss + 1 && headAtoms.length) headTok--;
+    const headAtom = headAtoms.find((a) => a.start <= headTok && headTok < a.end);
+    const headIsActor = !!headAtom && headAtom.entry.kind !== 'adj' || (headAtoms.length === 0 && headNames.length > 0 && headNames.includes(c.end - 1));
+    if (!headIsActor) {
+      // "the Islamic Republic's help": the possessor alone is the actor.
+      if (lastPoss > c.start) {
+        const sub: Chunk = { ...c, end: lastPoss, atoms: c.atoms.filter((a) => a.end <= lastPoss), names: c.names.filter((n) => n < lastPoss), possessives: c.possessives.slice(0, -1) };
+        if (sub.atoms.length || sub.names.length) return this.interpret(doc, sub, s, ctx, current);
+      }
+      if (c.possPron >= 0 && c.possPron === c.start) {
+        const members = lastThing(ctx, current, nearestSubject(doc, current));
+        const w = doc.lower[c.possPron];
+        const ref = w === 'his' || w === 'her' ? lastPerson(ctx, current, null) : members;
+        if (ref) return { start: c.start, end: c.start + 1, sent: s, members: ref.map((m) => ({ ...m, text: doc.value[c.start] })), kind: 'org', anaphor: true, prep: null, roles: [] };
+      }
+      return null;
+    }
+    let country: string | null = null;
+    let igo: string | null = null;
+    let personEntry: GazEntry | null = null;
+    const agents: GazEntry[] = [];
+    let capital = false;
+    for (const a of c.atoms) {
+      const e = a.entry;
+      if (e.kind === 'agent') agents.push(e);
+      else if (e.kind === 'igo') { igo = e.code; country = e.country; if (e.sector) agents.push(e); }
+      else if (e.kind === 'person') { if (inOffice(e, ctx.published)) personEntry = e; else country ??= e.country; }
+      else { if (!igo) country = e.country; if (e.kind === 'capital') capital = true; }
+    }
+    let sector = chunkSector(agents);
+    let kind: MentionKind = agents.length ? agents[agents.length - 1].agentKind ?? 'org' : igo ? 'org' : 'country';
+    let name: string | null = null;
+    const roles = agents.map((a) => a.phrase);
+    const nameToks = c.names.filter((n) => n > lastPoss || lastPoss < 0);
+    const firstAgent = c.atoms.find((a) => a.entry.kind === 'agent');
+    const namesBeforeRole = nameToks.length > 0 && !!firstAgent && nameToks.every((n) => n < firstAgent.start);
+    if (namesBeforeRole && kind !== 'person') {
+      // "Mehr News Agency", "Hamas movement": an organisation's own name.
+      name = doc.text.slice(doc.start[nameToks[0]], doc.end[c.end - 1]);
+    } else if (nameToks.length) {
+      name = nameToks.map((n) => doc.value[n]).join(' ');
+      kind = 'person';
+    }
+    if (personEntry) {
+      country = personEntry.country; sector = personEntry.sector; kind = 'person'; name = personEntry.name;
+      if (personEntry.code?.startsWith('IGO')) igo = personEntry.code;
+    }
+    if (capital && !sector && agents.length === 0) sector = 'GOV';
+    if (name && kind === 'person') {
+      const learned = ctx.people.get(name.toLowerCase()) ?? ctx.people.get(doc.lower[nameToks[nameToks.length - 1]]);
+      if (learned) { country ??= learned.country; sector ??= learned.sector; if (learned.code.startsWith('IGO')) igo ??= learned.code.slice(0, 6); }
+    }
+    // "its troops", "their forces": the country comes from the possessive pronoun's referent.
+    if (!country && !igo && c.possPron >= 0) {
+      const w = doc.lower[c.possPron];
+      const ref = w === 'his' || w === 'her' ? lastPerson(ctx, current, null) : lastThing(ctx, current, null);
+      if (ref?.[0]) { country = ref[0].country; sector ??= ref[0].sector; }
+    }
+    // "the spokesman", "the Vice President": a definite role already named in the article.
+    if (!country && !igo && !name && kind === 'person' && roles.length && /^(the|this)$/.test(doc.lower[c.start])) {
+      const earlier = lastWithRole(ctx, current, roles[roles.length - 1]);
+      if (earlier) return { start: c.start, end: c.end, sent: s, members: [{ ...earlier, text }], kind: 'person', anaphor: true, prep: null, roles };
+    }
+    if (agents.some((a) => a.agentKind === 'person' && a.sector === null) && !sector) sector = 'GOV'; // "counterpart"
+    // A capitalised word alone ("July", "Tuesday") is an actor only once the article has named it as one.
+    if (!country && !igo && !sector) return null;
+    const actor = makeActor(text, country, sector, name, igo);
+    if (name && kind === 'person' && (country || sector)) learnPerson(ctx, name, actor);
+    return { start: c.start, end: c.end, sent: s, members: [actor], kind, anaphor: false, prep: null, roles };
+  }
+}
+
+function POSSESSIVE_FOLLOWS(doc: TextDoc, i: number): boolean {
+  // "her" before a noun is a possessive determiner, not an object pronoun.
+  return doc.lower[i] === 'her' && i + 1 < doc.n && (doc.pos[i + 1] === 'NOUN' || doc.pos[i + 1] === 'ADJ');
+}
+
+function groupWordBefore(doc: TextDoc, from: number, j: number): boolean {
+  for (let k = j - 1; k >= from && k >= j - 4; k--) {
+    const w = doc.lower[k];
+    if (w === 'both' || w === 'two' || w === 'sides' || ((w === 'the' || w === 'these') && k === from && /s$/.test(doc.lower[j]))) return true;
+  }
+  return false;
+}
+
+function prepBefore(doc: TextDoc, i: number, from: number): string | null {
+  const k = i - 1;
+  if (k < from) return null;
+  if (doc.pos[k] === 'ADP' || doc.lower[k] === 'between' || doc.lower[k] === 'to') return doc.lower[k];
+  return null;
+}
+
+/** The subject of the clause so far: the last mention that is neither in a prepositional phrase nor a verb's object. */
+function nearestSubject(doc: TextDoc, current: Mention[]): Mention | null {
+  for (let k = current.length - 1; k >= 0; k--) {
+    const m = current[k];
+    if (m.prep) continue;
+    let b = m.start - 1;
+    while (b >= 0 && (doc.pos[b] === 'ADV' || doc.pos[b] === 'PART')) b--;
+    if (b >= 0 && doc.pos[b] === 'VERB') continue;
+    return m;
+  }
+  return null;
+}
+
+function allMentions(ctx: ArticleContext, current: Mention[]): Mention[] {
+  return current.length ? [...ctx.history.slice(-40), ...current] : ctx.history.slice(-40);
+}
+
+function lastPerson(ctx: ArticleContext, current: Mention[], exclude: Mention | null): ActorRef[] | null {
+  const all = allMentions(ctx, current);
+  for (let k = all.length - 1; k >= 0; k--) {
+    const m = all[k];
+    if (m === exclude || m.kind !== 'person' || m.members.length !== 1) continue;
+    if (exclude && exclude.members[0] && sameActor(exclude.members[0], m.members[0])) continue;
+    return m.members;
+  }
+  return null;
+}
+
+function lastWithRole(ctx: ArticleContext, current: Mention[], role: string): ActorRef | null {
+  const all = allMentions(ctx, current);
+  for (let k = all.length - 1; k >= 0; k--) {
+    const m = all[k];
+    if (m.members.length === 1 && m.roles.includes(role) && m.members[0].country) return m.members[0];
+  }
+  return null;
+}
+
+function lastThing(ctx: ArticleContext, current: Mention[], exclude: Mention | null): ActorRef[] | null {
+  const all = allMentions(ctx, current);
+  for (let k = all.length - 1; k >= 0; k--) {
+    const m = all[k];
+    if (m === exclude || m.kind === 'person' || m.members.length !== 1) continue;
+    if (exclude && exclude.members[0] && sameActor(exclude.members[0], m.members[0])) continue;
+    if (!m.members[0].country || m.prep === 'in' || m.prep === 'at') continue;
+    return m.members;
+  }
+  return null;
+}
+
+function lastPlural(ctx: ArticleContext, current: Mention[]): ActorRef[] | null {
+  const all = allMentions(ctx, current);
+  for (let k = all.length - 1; k >= 0; k--) {
+    const m = all[k];
+    if (m.members.length > 1 || m.kind === 'group') return m.members;
+  }
+  return null;
+}
+
+/**
+ * "both sides", "the two countries", "the leaders": a compound written in this or the previous
+ * sentence ("between A and B"), else the two most recent distinct actors (people for "the leaders").
+ */
+function groupMembers(doc: TextDoc, c: Chunk, ctx: ArticleContext, current: Mention[], s: number): ActorRef[] | null {
+  let personal = false;
+  for (let k = c.start; k < c.end; k++) if (PERSON_GROUP_NOUNS.has(doc.lemma[k])) personal = true;
+  const all = allMentions(ctx, current);
+  for (let k = all.length - 1; k >= 0 && all[k].sent >= s - 1; k--) {
+    const m = all[k];
+    if (m.members.length < 2 || (personal && m.kind !== 'person')) continue;
+    const distinct = dedupeCountries(m.members);
+    if (distinct.length >= 2) return personal ? distinct : distinct.map(countryOnly);
+  }
+  const picked: ActorRef[] = [];
+  for (let k = all.length - 1; k >= 0 && picked.length < 2; k--) {
+    const m = all[k];
+    if (personal && m.kind !== 'person') continue;
+    for (const a of m.members) {
+      if (!a.country || picked.some((p) => p.country === a.country)) continue;
+      picked.push(personal ? a : countryOnly(a));
+    }
+  }
+  if (picked.length === 2) return picked.reverse();
+  return ctx.lastPair;
+}
+
+function countryOnly(a: ActorRef): ActorRef {
+  return makeActor(a.text, a.country, null, null, a.code.startsWith('IGO') ? a.code : null);
+}
+
+function dedupeCountries(list: ActorRef[]): ActorRef[] {
+  const out: ActorRef[] = [];
+  for (const a of list) if (a.country && !out.some((o) => o.country === a.country)) out.push(a);
+  return out;
+}
+
+export function sameActor(a: ActorRef, b: ActorRef): boolean {
+  return a.code === b.code && a.name === b.name;
+}
+
+/** "A and B", "A, B and C", "between A and B" -> one mention whose members are all of them. */
+function joinCompounds(doc: TextDoc, ms: Mention[], ctx: ArticleContext): Mention[] {
+  const out: Mention[] = [];
+  for (let k = 0; k < ms.length; k++) {
+    let m = ms[k];
+    // A list "A, B and C" must end in "and": "With Bayramov, Abdollahian ..." is no list.
+    let last = k;
+    while (last + 1 < ms.length && separator(doc, ms[last].end, ms[last + 1].start) !== null) last++;
+    // (An element already joined by "and" closes the list: "A, B and C" arrives as A, [B and C].)
+    while (last > k && separator(doc, ms[last - 1].end, ms[last].start) !== 'and' && ms[last].members.length < 2) last--;
+    for (let x = k + 1; x <= last; x++) m = conjoin(m, ms[x]);
+    k = last;
+    if (m.members.length > 1) {
+      const distinct = dedupeCountries(m.members);
+      if (distinct.length >= 2) ctx.lastPair = distinct.map(countryOnly);
+    }
+    out.push(m);
+  }
+  return out;
+}
+
+function conjoin(m: Mention, next: Mention): Mention {
+  return {
+    ...m, end: next.end, members: [...m.members, ...next.members],
+    kind: m.kind === next.kind && m.kind === 'person' ? 'person' : 'pair', anaphor: m.anaphor || next.anaphor, roles: [...m.roles, ...next.roles],
+  };
+}
+
+/** What joins two neighbouring mentions: 'and' (", and" too), ',' or nothing (null). */
+function separator(doc: TextDoc, end: number, start: number): 'and' | ',' | null {
+  const gap = start - end;
+  if (gap === 1 && doc.lower[end] === 'and') return 'and';
+  if (gap === 1 && doc.value[end] === ',') return ',';
+  if (gap === 2 && doc.value[end] === ',' && doc.lower[end + 1] === 'and') return 'and';
+  return null;
+}

@@ -1,0 +1,13 @@
+import type { Article, CodedEvent } from './types.js';
+
+export interface CoderOptions {
+  /** Also emit plain statements (CAMEO 01: said, stated...). Off by default: they are not events. */
+  statements?: boolean;
+  /** Directory holding data/lexicon and data/ontology (defaults to the package's own data/). */
+  dataDir?: string;
+}
+
+/** The pipeline as seen by the CLI, the eval and (later) the store: one article in, events out. */
+export interface Coder {
+  code(article: Article): CodedEvent[];
+}

@@ -1,0 +1,104 @@
+/**
+ * Trigger matching: finds lexicon patterns in a sentence by indexed lookup on the head word's lemma,
+ * keeps the most specific non-overlapping matches, and lets appeal/intent wrappers absorb the
+ * triggers of their complement.
+ */
+import type { TextDoc } from '../text.js';
+import type { EventLexicon, EventRule, PatternEl } from '../../lexicon/events.js';
+import type { Mention } from '../actors/mentions.js';
+import { clauseEnd } from './clause.js';
+
+export interface TriggerMatch {
+  rule: EventRule;
+  head: number;
+  /** First and last+1 token of the literal pattern words. */
+  start: number;
+  end: number;
+  tgt: Mention | null;
+  src: Mention | null;
+}
+
+const STOP = new Set(['.', ';', ':', '?', '!']);
+const MAX_GAP = 4;
+const VERB_POS = new Set(['VERB', 'AUX']);
+const NOUN_POS = new Set(['NOUN', 'PROPN', 'ADJ', 'X']);
+
+function wordMatches(doc: TextDoc, k: number, alts: string[]): boolean {
+  return alts.includes(doc.lemma[k]) || alts.includes(doc.lower[k]);
+}
+
+interface State { end: number; tgt: Mention | null; src: Mention | null }
+
+function matchRest(doc: TextDoc, k: number, els: PatternEl[], ei: number, limit: number, mentionAt: Map<number, Mention>, st: State): boolean {
+  if (ei === els.length) return true;
+  const el = els[ei];
+  if (el.kind === 'gap') {
+    for (let g = 0; g <= MAX_GAP && k + g <= limit; g++) {
+      if (g > 0 && STOP.has(doc.value[k + g - 1])) break;
+      if (matchRest(doc, k + g, els, ei + 1, limit, mentionAt, st)) return true;
+    }
+    return false;
+  }
+  if (k >= limit) return false;
+  // One adverb may stand between pattern words ("called again for", "urged both sides").
+  const tries = doc.pos[k] === 'ADV' && k + 1 < limit ? [k, k + 1] : [k];
+  for (const t of tries) {
+    if (el.kind === 'word') {
+      if (wordMatches(doc, t, el.alts)) {
+        const prevEnd = st.end;
+        st.end = t + 1;
+        if (matchRest(doc, t + 1, els, ei + 1, limit, mentionAt, st)) return true;
+        st.end = prevEnd;
+      }
+    } else {
+      const m = mentionAt.get(t);
+      if (m) {
+        const prev = el.kind === 'tgt' ? st.tgt : st.src;
+        if (el.kind === 'tgt') st.tgt = m; else st.src = m;
+        if (matchRest(doc, m.end, els, ei + 1, limit, mentionAt, st)) return true;
+        if (el.kind === 'tgt') st.tgt = prev; else st.src = prev;
+      }
+    }
+  }
+  return false;
+}
+
+export function findTriggers(doc: TextDoc, from: number, to: number, lex: EventLexicon, mentions: Mention[], statements: boolean): TriggerMatch[] {
+  const mentionAt = new Map<number, Mention>();
+  for (const m of mentions) mentionAt.set(m.start, m);
+  const found: TriggerMatch[] = [];
+  for (let i = from; i < to; i++) {
+    const pos = doc.pos[i];
+    const table = VERB_POS.has(pos) ? lex.verbs : NOUN_POS.has(pos) ? lex.nouns : null;
+    if (!table) continue;
+    const rules = table.get(doc.lemma[i]) ?? table.get(doc.lower[i]);
+    if (!rules) continue;
+    for (const rule of rules) {
+      if (!statements && rule.cameo.startsWith('01')) continue;
+      const st: State = { end: i + 1, tgt: null, src: null };
+      if (matchRest(doc, i + 1, rule.rest, 0, to, mentionAt, st)) {
+        found.push({ rule, head: i, start: i, end: st.end, tgt: st.tgt, src: st.src });
+        break;
+      }
+    }
+  }
+  return select(doc, found, to);
+}
+
+/** Most specific first; a match overlapping a kept one is dropped; wrappers absorb their complement. */
+function select(doc: TextDoc, found: TriggerMatch[], to: number): TriggerMatch[] {
+  const ordered = [...found].sort((a, b) => b.rule.specificity - a.rule.specificity || (b.end - b.start) - (a.end - a.start) || a.start - b.start);
+  const kept: TriggerMatch[] = [];
+  for (const m of ordered) {
+    if (kept.some((k) => m.start < k.end && k.start < m.end)) continue;
+    kept.push(m);
+  }
+  const absorbed = new Set<TriggerMatch>();
+  for (const w of kept) {
+    if (!w.rule.absorb) continue;
+    const from = w.tgt ? Math.max(w.end, w.tgt.end) : w.end;
+    const until = clauseEnd(doc, from, to);
+    for (const m of kept) if (m !== w && m.head >= w.end && m.head < until) absorbed.add(m);
+  }
+  return kept.filter((m) => !absorbed.has(m)).sort((a, b) => a.start - b.start);
+}

@@ -1,0 +1,135 @@
+/**
+ * Clause reading: who is the source and who the target of a trigger.
+ * Active voice: subject (nearest actor to the left that is not an object or inside a prepositional
+ * phrase) -> object or the actor after the rule's preposition. Passive: "X was attacked by Y" -> Y -> X.
+ * Nouns: possessor or nationality adjective ("Russian aggression"), "between A and B", "by X",
+ * "with/against/on X", or the subject of a light verb ("X held talks with Y").
+ */
+import type { TextDoc } from '../text.js';
+import type { Mention } from '../actors/mentions.js';
+import type { TriggerMatch } from './match.js';
+import { clauseEnd, SPEECH_VERBS, RELATIVES } from './clause.js';
+
+export interface Roles {
+  source: Mention | null;
+  target: Mention | null;
+  /** "each other" / "one another": every ordered pair of the source's members. */
+  reciprocal: boolean;
+  /** Rule is reciprocal and the subject compound: first-named -> the others. */
+  compoundRecip: boolean;
+  how: string;
+}
+
+const DEFAULT_VERB_TARGET_PREPS = new Set(['with', 'against', 'on', 'upon', 'to', 'toward', 'towards', 'at', 'into']);
+const NOUN_TARGET_PREPS = new Set(['with', 'against', 'on', 'upon', 'to', 'toward', 'towards', 'at', 'into', 'for']);
+const COPULA = new Set(['be', 'get']);
+
+function skipBack(doc: TextDoc, k: number, from: number, pos: Set<string>): number {
+  while (k >= from && pos.has(doc.pos[k])) k--;
+  return k;
+}
+
+const ADV = new Set(['ADV', 'PART']);
+const NP_INSIDE = new Set(['DET', 'ADJ', 'NOUN', 'PROPN', 'NUM', 'PRON', 'PART', 'ADV']);
+
+/** An object of a verb (not a speech verb, whose "object" is the subject of the reported clause). */
+function isVerbObject(doc: TextDoc, m: Mention, from: number): boolean {
+  const k = skipBack(doc, m.start - 1, from, ADV);
+  if (k < from) return false;
+  return doc.pos[k] === 'VERB' && !SPEECH_VERBS.has(doc.lemma[k]);
+}
+
+export function isPassive(doc: TextDoc, head: number, from: number): boolean {
+  if (doc.pos[head] !== 'VERB') return false;
+  const k = skipBack(doc, head - 1, from, ADV);
+  if (k < from || !COPULA.has(doc.lemma[k])) return false;
+  // "is attacking" is progressive, not passive.
+  return !doc.lower[head].endsWith('ing');
+}
+
+function subjectOf(doc: TextDoc, at: number, mentions: Mention[], from: number): Mention | null {
+  // "X who has phoned Y": a relative pronoun before the verb points to the mention before it.
+  const k = skipBack(doc, at - 1, from, new Set(['AUX', 'ADV', 'PART']));
+  if (k >= from && RELATIVES.has(doc.lower[k]) && doc.pos[k] === 'PRON') {
+    const before = mentions.filter((m) => m.end === k || (m.end === k - 1 && doc.value[k - 1] === ','));
+    if (before.length) return before[before.length - 1];
+  }
+  for (let i = mentions.length - 1; i >= 0; i--) {
+    const m = mentions[i];
+    if (m.end > at) continue;
+    if (m.prep) continue;
+    if (isVerbObject(doc, m, from)) continue;
+    return m;
+  }
+  return null;
+}
+
+function firstAfter(mentions: Mention[], from: number, until: number, ok: (m: Mention) => boolean): Mention | null {
+  for (const m of mentions) if (m.start >= from && m.start < until && ok(m)) return m;
+  return null;
+}
+
+function eachOther(doc: TextDoc, from: number, until: number): boolean {
+  for (let k = from; k + 1 < until && k < from + 6; k++) {
+    if ((doc.lower[k] === 'each' || doc.lower[k] === 'one') && (doc.lower[k + 1] === 'other' || doc.lower[k + 1] === 'another')) return true;
+  }
+  return false;
+}
+
+/** The verb that governs a nominal trigger ("held talks", "launched an attack"), if the noun is its object. */
+function governingVerb(doc: TextDoc, start: number, from: number): number {
+  let k = start - 1;
+  while (k >= from && ((NP_INSIDE.has(doc.pos[k]) && doc.pos[k] !== 'PRON') || doc.value[k] === '-')) k--;
+  if (k >= from && doc.pos[k] === 'PRON' && /^(his|her|its|their|our)$/.test(doc.lower[k])) k--;
+  if (k >= from && (doc.pos[k] === 'VERB' || (doc.pos[k] === 'AUX' && doc.lemma[k] === 'have'))) return k;
+  return -1;
+}
+
+export function readRoles(doc: TextDoc, m: TriggerMatch, mentions: Mention[], from: number, to: number,
+  modifier: (k: number) => Mention | null): Roles {
+  const rule = m.rule;
+  const until = clauseEnd(doc, m.end, to);
+  const reciprocal = eachOther(doc, m.end, until);
+  let source: Mention | null = m.src;
+  let target: Mention | null = m.tgt;
+  let how = '';
+  if (rule.pos === 'verb') {
+    const passive = !rule.passive && isPassive(doc, m.head, from);
+    if (passive) {
+      source ??= firstAfter(mentions, m.end, until, (x) => x.prep === 'by');
+      target ??= subjectOf(doc, m.start, mentions, from);
+      how = 'passive';
+    } else {
+      source ??= subjectOf(doc, m.start, mentions, from);
+      if (!target && !rule.notgt && !reciprocal) {
+        if (rule.tgtPreps) {
+          const preps = rule.tgtPreps;
+          target = firstAfter(mentions, m.end, until, (x) => !!x.prep && preps.includes(x.prep));
+        } else {
+          target = firstAfter(mentions, m.end, until, (x) => !x.prep || DEFAULT_VERB_TARGET_PREPS.has(x.prep));
+        }
+      }
+      how = 'active';
+    }
+  } else {
+    const between = firstAfter(mentions, m.end, until, (x) => x.prep === 'between' && x.members.length > 1);
+    if (between && !source && !target) {
+      source = { ...between, members: [between.members[0]] };
+      target = { ...between, members: between.members.slice(1) };
+      how = 'between';
+    } else {
+      source ??= modifier(m.start) ?? firstAfter(mentions, m.end, until, (x) => x.prep === 'by');
+      if (!source) {
+        const v = governingVerb(doc, m.start, from);
+        if (v >= 0) source = isPassive(doc, v, from) ? firstAfter(mentions, m.end, until, (x) => x.prep === 'by') : subjectOf(doc, v, mentions, from);
+        how = v >= 0 ? 'light-verb' : 'noun';
+      } else how = 'noun-modifier';
+      if (!target && !rule.notgt && !reciprocal) {
+        const preps = rule.tgtPreps;
+        target = firstAfter(mentions, m.end, until, (x) => !!x.prep && (preps ? preps.includes(x.prep) : NOUN_TARGET_PREPS.has(x.prep)));
+      }
+    }
+  }
+  const compoundRecip = rule.recip && !target && !!source && source.members.length > 1;
+  return { source, target, reciprocal, compoundRecip, how };
+}

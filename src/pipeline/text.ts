@@ -1,0 +1,110 @@
+/**
+ * Text stage: article text -> a flat token table (wink-nlp), no per-token objects.
+ * One wink instance per process (re-learning patterns in one instance has crashed; we learn none).
+ */
+import winkNLP from 'wink-nlp';
+import model from 'wink-eng-lite-web-model';
+
+export interface TextDoc {
+  text: string;
+  /** Number of tokens. */
+  n: number;
+  /** Token surface form as written. */
+  value: string[];
+  /** Lower-cased surface form. */
+  lower: string[];
+  /** Lower-cased lemma. */
+  lemma: string[];
+  /** Universal POS tag (wink): VERB NOUN PROPN ADJ ADP DET AUX PART PRON PUNCT CCONJ SCONJ ADV NUM ... */
+  pos: string[];
+  /** Character offsets into `text`. */
+  start: Int32Array;
+  end: Int32Array;
+  /** 1 when wink marks the token as in the scope of a negation. */
+  neg: Uint8Array;
+  /** 1 when the token starts with an upper-case letter in a text that is not all upper case. */
+  cap: Uint8Array;
+  /** Sentence boundaries as token indices, end exclusive. */
+  sentStart: number[];
+  sentEnd: number[];
+  /** True when the article is written in capitals (wire reports): case carries no information. */
+  allCaps: boolean;
+}
+
+type Wink = ReturnType<typeof winkNLP>;
+let nlp: Wink | null = null;
+function instance(): Wink {
+  nlp ??= winkNLP(model);
+  return nlp;
+}
+
+const UPPER = /\p{Lu}/gu;
+const LOWER = /\p{Ll}/gu;
+
+/** True when at least 85% of the letters are capitals and there are enough letters to judge. */
+export function isAllCaps(text: string): boolean {
+  const up = text.match(UPPER)?.length ?? 0;
+  const low = text.match(LOWER)?.length ?? 0;
+  return up + low > 20 && up / (up + low) > 0.85;
+}
+
+/** Lower-cases text only where that keeps every character offset (some characters change length). */
+function lowerSameLength(text: string): string {
+  const low = text.toLowerCase();
+  if (low.length === text.length) return low;
+  let out = '';
+  for (const ch of text) {
+    const l = ch.toLowerCase();
+    out += l.length === ch.length ? l : ch;
+  }
+  return out;
+}
+
+export function analyse(text: string): TextDoc {
+  const allCaps = isAllCaps(text);
+  const input = allCaps ? lowerSameLength(text) : text;
+  const w = instance();
+  const its = w.its;
+  const doc = w.readDoc(input);
+  const tokens = doc.tokens();
+  const value = tokens.out(its.value) as string[];
+  // The lemma accessor needs the model's add-ons; its type in wink's .d.ts does not say so.
+  const lemmaRaw = tokens.out(its.lemma as unknown as typeof its.value) as string[];
+  const pos = tokens.out(its.pos) as string[];
+  const negRaw = tokens.out(its.negationFlag) as unknown as boolean[];
+  const spaces = tokens.out(its.precedingSpaces) as string[];
+  const n = value.length;
+  const start = new Int32Array(n);
+  const end = new Int32Array(n);
+  const neg = new Uint8Array(n);
+  const cap = new Uint8Array(n);
+  const lower = new Array<string>(n);
+  const lemma = new Array<string>(n);
+  let at = 0;
+  for (let i = 0; i < n; i++) {
+    const v = value[i];
+    at += spaces[i].length;
+    // wink keeps the surface text; when whitespace it skipped differs from what it reports, re-find the token.
+    if (input.startsWith(v, at) === false) {
+      const found = input.indexOf(v, at);
+      if (found >= 0) at = found;
+    }
+    start[i] = at;
+    end[i] = at + v.length;
+    at += v.length;
+    lower[i] = v.toLowerCase();
+    lemma[i] = (lemmaRaw[i] ?? v).toLowerCase();
+    neg[i] = negRaw[i] ? 1 : 0;
+    const c = v.charCodeAt(0);
+    cap[i] = !allCaps && v[0] !== v[0].toLowerCase() && c !== 0 ? 1 : 0;
+    if (allCaps) value[i] = text.slice(start[i], end[i]);
+  }
+  const sentStart: number[] = [];
+  const sentEnd: number[] = [];
+  doc.sentences().each((s: { out: (f: typeof its.span) => unknown }) => {
+    const span = s.out(its.span) as unknown as [number, number];
+    sentStart.push(span[0]);
+    sentEnd.push(span[1] + 1);
+  });
+  return { text, n, value, lower, lemma, pos, start, end, neg, cap, sentStart, sentEnd, allCaps };
+}

@@ -1,0 +1,67 @@
+/** Shared record types: the output contract of `dyad code` lives here. */
+
+export interface Article {
+  id: string;
+  text: string;
+  /** ISO date (YYYY-MM-DD or full timestamp) the article was published, if known. */
+  published?: string | null;
+  title?: string | null;
+  url?: string | null;
+  source?: string | null;
+}
+
+export interface ActorRef {
+  /** The words in the text that name the actor (after pronoun/group resolution: the words of the mention). */
+  text: string;
+  /** CAMEO-style code: country/IGO code + sector, e.g. IRNGOV, ARMMIL, USA, IGOUNO. */
+  code: string;
+  /** ISO 3166 alpha-3, or an IGO code (UNO, EUR, NAT, IGO...); null when unknown. */
+  country: string | null;
+  /** Three-letter sector (GOV MIL COP REB ...) or null. */
+  sector: string | null;
+  /** The person or organisation named, if any. */
+  name: string | null;
+}
+
+export interface Span {
+  text: string;
+  start: number;
+  end: number;
+}
+
+export interface PloverRef {
+  event: string | null;
+  mode: string | null;
+  context: string | null;
+}
+
+export interface LocationRef {
+  name: string;
+  country: string | null;
+  lat: number | null;
+  lon: number | null;
+}
+
+export interface CodedEvent {
+  article_id: string;
+  sentence: number;
+  sentence_text: string;
+  trigger: Span;
+  /** Lexicon entry that produced the event: "file:line" plus the pattern text. */
+  rule: string;
+  source: ActorRef | null;
+  target: ActorRef | null;
+  cameo: string;
+  cameo_root: string;
+  quad_class: number;
+  goldstein: number;
+  plover: PloverRef;
+  date: string | null;
+  date_precision: 'day' | 'month' | 'year' | null;
+  historical: boolean | null;
+  negated: boolean;
+  hypothetical: boolean;
+  location: LocationRef | null;
+  killed: number | null;
+  wounded: number | null;
+}
