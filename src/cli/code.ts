@@ -1,12 +1,20 @@
-/** `dyad code`: news text in, one JSON object per event out. */
+/** `dyad code`: news text in, one JSON object per event out; `--jobs N` codes in N worker threads. */
 import { createCoder } from '../pipeline/index.js';
-import { readArticles, isProblem } from '../io/articles.js';
-import { jsonl, tableRow, TABLE_HEADER } from './format.js';
+import type { Article } from '../pipeline/types.js';
+import { readArticles, isProblem, type InputProblem } from '../io/articles.js';
+import { codeParallel } from '../parallel/code-parallel.js';
+import { formatEvents, TABLE_HEADER, type OutputFormat } from './format.js';
+import { Output } from './output.js';
+import { codeStats, newCounts, type RunCounts, type WorkerStats } from './stats.js';
 
 export interface CodeOptions {
-  format: 'jsonl' | 'table';
+  format: OutputFormat;
   published?: string;
   statements?: boolean;
+  /** Worker threads; 1 (the default) codes in the main thread. */
+  jobs?: number;
+  /** Print a JSON line of counts, times and peak memory on stderr at the end. */
+  stats?: boolean;
 }
 
 export async function runCode(inputs: string[], opts: CodeOptions): Promise<number> {
@@ -14,27 +22,41 @@ export async function runCode(inputs: string[], opts: CodeOptions): Promise<numb
     process.stderr.write(`dyad code: --published must be YYYY-MM-DD, got "${opts.published}"\n`);
     return 2;
   }
-  const coder = createCoder({ statements: opts.statements });
-  const out = process.stdout;
-  let skipped = 0;
-  let articles = 0;
-  let events = 0;
-  if (opts.format === 'table') out.write(TABLE_HEADER + '\n');
-  let buf = '';
-  for await (const item of readArticles(inputs.length ? inputs : ['-'], { published: opts.published })) {
+  const jobs = opts.jobs ?? 1;
+  const counts = newCounts();
+  const output = new Output();
+  const articles = skipProblems(readArticles(inputs.length ? inputs : ['-'], { published: opts.published }), counts);
+  if (opts.format === 'table') await output.write(TABLE_HEADER + '\n');
+  const run = jobs === 1
+    ? await codeSerial(articles, output, counts, opts)
+    : await codeParallel(articles, output, counts, { jobs, format: opts.format, statements: !!opts.statements });
+  await output.flush();
+  process.stderr.write(`dyad code: ${counts.articles} articles, ${counts.events} events${counts.skipped ? `, ${counts.skipped} skipped` : ''}\n`);
+  if (opts.stats) process.stderr.write(JSON.stringify(codeStats(jobs, counts, run.readyMs, output.firstEventMs, run.workers)) + '\n');
+  return counts.skipped > 0 ? 3 : 0;
+}
+
+/** Reports malformed input on stderr as file:line: skipped: message and passes the articles on. */
+async function* skipProblems(items: AsyncIterable<Article | InputProblem>, counts: RunCounts): AsyncGenerator<Article> {
+  for await (const item of items) {
     if (isProblem(item)) {
-      skipped++;
+      counts.skipped++;
       process.stderr.write(`${item.file}${item.line !== null ? `:${item.line}` : ''}: skipped: ${item.message}\n`);
       continue;
     }
-    articles++;
-    for (const e of coder.code(item)) {
-      events++;
-      buf += (opts.format === 'table' ? tableRow(e) : jsonl(e)) + '\n';
-    }
-    if (buf.length > 1 << 16) { if (!out.write(buf)) await new Promise((r) => out.once('drain', r)); buf = ''; }
+    counts.articles++;
+    counts.chars += item.text.length;
+    yield item;
   }
-  if (buf) out.write(buf);
-  process.stderr.write(`dyad code: ${articles} articles, ${events} events${skipped ? `, ${skipped} skipped` : ''}\n`);
-  return skipped > 0 ? 3 : 0;
+}
+
+async function codeSerial(articles: AsyncIterable<Article>, output: Output, counts: RunCounts, opts: CodeOptions): Promise<{ readyMs: number; workers: WorkerStats[] }> {
+  const coder = createCoder({ statements: opts.statements });
+  const readyMs = performance.now();
+  for await (const a of articles) {
+    const events = coder.code(a);
+    counts.events += events.length;
+    await output.write(formatEvents(events, opts.format), events.length);
+  }
+  return { readyMs, workers: [] };
 }

@@ -1,6 +1,8 @@
 /** Output formats of `dyad code`: JSON Lines (the stable contract) and a table for terminals. */
 import type { CodedEvent } from '../pipeline/types.js';
 
+export type OutputFormat = 'jsonl' | 'table';
+
 export function jsonl(e: CodedEvent): string {
   return JSON.stringify(e);
 }
@@ -16,4 +18,11 @@ export function tableRow(e: CodedEvent): string {
   const flags = (e.negated ? 'N' : '') + (e.hypothetical ? 'H' : '');
   return [cell(e.article_id, 22), cell(String(e.sentence), 4), cell(e.cameo, 5), cell(e.plover.event ?? '-', 9),
     cell(e.source?.code || (e.source ? '?' : '-'), 12), cell(e.target?.code || (e.target ? '?' : '-'), 12), cell(flags, 5), e.trigger.text].join(' ');
+}
+
+/** The output lines of some events, each ending in a newline: the same bytes in the CLI and in workers. */
+export function formatEvents(events: CodedEvent[], format: OutputFormat): string {
+  let s = '';
+  for (const e of events) s += (format === 'table' ? tableRow(e) : jsonl(e)) + '\n';
+  return s;
 }

@@ -3,6 +3,17 @@ import { Command, InvalidArgumentError } from 'commander';
 import { runCode } from './code.js';
 import { runEval } from './eval.js';
 
+/** Most worker threads `--jobs` accepts: each one loads its own lexicons and language model. */
+const MAX_JOBS = 64;
+
+function jobCount(v: string): number {
+  const n = Number(v);
+  if (!/^\d+$/.test(v.trim()) || !Number.isInteger(n) || n < 1 || n > MAX_JOBS) {
+    throw new InvalidArgumentError(`--jobs must be a whole number from 1 to ${MAX_JOBS}, got "${v}"`);
+  }
+  return n;
+}
+
 function positiveInt(v: string): number {
   const n = Number(v);
   if (!Number.isInteger(n) || n < 0) throw new InvalidArgumentError('expected a non-negative integer');
@@ -20,9 +31,12 @@ export async function main(argv: string[]): Promise<number> {
     .option('-f, --format <format>', 'jsonl | table', 'jsonl')
     .option('--published <date>', 'publication date (YYYY-MM-DD) for .txt inputs')
     .option('--statements', 'also emit plain statements (CAMEO 01)', false)
-    .action(async (files: string[], o: { format: string; published?: string; statements: boolean }) => {
+    .option('-j, --jobs <n>', 'code in n worker threads (output order and bytes do not change)', '1')
+    .option('--stats', 'print a JSON line of counts, times and peak memory on stderr at the end', false)
+    .action(async (files: string[], o: { format: string; published?: string; statements: boolean; jobs: string; stats: boolean }) => {
       if (o.format !== 'jsonl' && o.format !== 'table') throw new InvalidArgumentError(`unknown format "${o.format}" (jsonl | table)`);
-      code = await runCode(files, { format: o.format, published: o.published, statements: o.statements });
+      const jobs = jobCount(o.jobs);
+      code = await runCode(files, { format: o.format, published: o.published, statements: o.statements, jobs, stats: o.stats });
     });
 
   program.command('eval')

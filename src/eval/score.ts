@@ -81,9 +81,15 @@ export function tupleLabel(t: Tuple): string {
   return `${t.source ?? '-'} -> ${t.target ?? '-'} ${t.plover}`;
 }
 
+/** The scored country of a coded actor: organisations whose actor code starts with IGO count as IGO. */
+export function actorCountry(a: CodedEvent['source']): string | null {
+  if (a && a.code.startsWith('IGO')) return 'IGO';
+  return normCountry(a?.country);
+}
+
 export function codedTuple(e: CodedEvent): Tuple | null {
   if (e.plover.event === null) return null;
-  return { source: normCountry(e.source?.country), target: normCountry(e.target?.country), plover: e.plover.event };
+  return { source: actorCountry(e.source), target: actorCountry(e.target), plover: e.plover.event };
 }
 
 function goldTuple(e: { source_country: string | null; target_country: string | null; plover: string }): Tuple {
@@ -420,8 +426,8 @@ export function scorePloverSentence(gold: PloverGsrGoldItem, coded: readonly Cod
 
 /** Source must equal; target must equal only when the gold names one. */
 export function actorsMatch(gold: Tuple, c: CodedEvent): boolean {
-  if (normCountry(c.source?.country) !== gold.source) return false;
-  return gold.target === null || normCountry(c.target?.country) === gold.target;
+  if (actorCountry(c.source) !== gold.source) return false;
+  return gold.target === null || actorCountry(c.target) === gold.target;
 }
 
 function codedActors(codeds: readonly CodedEvent[]): string {

@@ -10,10 +10,13 @@ import { loadEventLexicon, type EventLexicon } from '../lexicon/events.js';
 import { loadActorLexicon } from '../lexicon/actors.js';
 import { DEFAULT_DATA_DIR } from '../lexicon/tsv.js';
 import { Gazetteer } from './actors/gazetteer.js';
-import { MentionFinder, newContext, makeActor, sameActor, type Mention } from './actors/mentions.js';
+import { MentionFinder, newContext, homeCountry, makeActor, sameActor, type Mention } from './actors/mentions.js';
 import { findTriggers, type TriggerMatch } from './events/match.js';
-import { readRoles, type Roles } from './events/roles.js';
-import { isNegated, isHypothetical } from './events/modality.js';
+import type { Roles } from './events/roles.js';
+import { isNegated, isHypothetical, modalityOf } from './events/modality.js';
+import { loadModality, type ModalityTable } from '../lexicon/modality.js';
+import { readRoles, subjectOf } from './events/roles.js';
+import { clauseStart, SPEECH_VERBS } from './events/clause.js';
 import { datelineEnd } from './dateline.js';
 
 export type { Coder, CoderOptions } from './coder-api.js';
@@ -27,13 +30,14 @@ export interface Resources {
   cameo: CameoTable;
   events: EventLexicon;
   gazetteer: Gazetteer;
+  modality: ModalityTable;
 }
 
 export function loadResources(dataDir = DEFAULT_DATA_DIR): Resources {
   const cameo = loadCameo(dataDir);
   const events = loadEventLexicon(cameo, dataDir);
   const gazetteer = new Gazetteer(loadActorLexicon(dataDir), tokenizePhrase);
-  return { cameo, events, gazetteer };
+  return { cameo, events, gazetteer, modality: loadModality(cameo, dataDir) };
 }
 
 export function createCoder(opts: CoderOptions = {}, res: Resources = loadResources(opts.dataDir)): Coder {
@@ -51,8 +55,8 @@ function published(a: Article): string | null {
 
 function codeArticle(article: Article, res: Resources, finder: MentionFinder, opts: CoderOptions): CodedEvent[] {
   const doc = analyse(article.text);
-  const ctx = newContext(published(article));
   const skip = datelineEnd(doc);
+  const ctx = newContext(published(article), homeCountry(doc, res.gazetteer, skip));
   const out: CodedEvent[] = [];
   for (let s = 0; s < doc.sentStart.length; s++) {
     const from = doc.sentStart[s];
@@ -61,9 +65,18 @@ function codeArticle(article: Article, res: Resources, finder: MentionFinder, op
     const mentions = finder.sentence(doc, s, ctx, skip);
     const triggers = findTriggers(doc, Math.max(from, skip), to, res.events, mentions, !!opts.statements);
     const modifier = (k: number) => modifierActor(doc, k, Math.max(from, skip), mentions, res.gazetteer);
+    const heads = new Set(triggers.map((t) => t.head));
+    const isTrigger = (k: number) => heads.has(k);
+    const f = Math.max(from, skip);
     for (const t of triggers) {
-      const roles = readRoles(doc, t, mentions, Math.max(from, skip), to, modifier);
-      for (const [src, tgt] of pairs(roles)) out.push(record(article, doc, s, t, src, tgt, roles, res, Math.max(from, skip), to));
+      let roles = readRoles(doc, t, mentions, f, to, modifier, isTrigger);
+      const reading = readModality(doc, t, roles, mentions, f, to, res);
+      roles = reading.roles;
+      for (const [src, tgt] of pairs(roles)) {
+        // No actor at all ("bilateral cooperation", "the talks"): nothing an analyst can use.
+        if (!src && !tgt && !process.env.DYAD_KEEP_ACTORLESS) continue;
+        out.push(record(article, doc, s, t, src, tgt, roles, res, reading, f));
+      }
     }
     ctx.history.push(...mentions);
   }
@@ -114,9 +127,43 @@ function pairs(r: Roles): [ActorRef | null, ActorRef | null][] {
   return out;
 }
 
+interface Reading {
+  cameo: string;
+  roles: Roles;
+  negated: boolean;
+  hypothetical: boolean;
+  /** How the modality changed the event, for the rule trace ("future->intent"). */
+  note: string;
+}
+
+/**
+ * Negation and modality. An announced future act is an intent or a threat ("will give aid" -> 033,
+ * "will attack" -> 138); "Y must hand over the suspects", said by X, is X's demand to Y (10).
+ * Both are events that happened (the announcement), so they are not hypothetical.
+ */
+function readModality(doc: TextDoc, t: TriggerMatch, roles: Roles, mentions: Mention[], from: number, to: number, res: Resources): Reading {
+  const negated = isNegated(doc, t.head, from);
+  const hypothetical = isHypothetical(doc, t.head, t.rule.pos === 'noun', from, to);
+  const plain: Reading = { cameo: t.rule.cameo, roles, negated, hypothetical, note: '' };
+  if (negated || !hypothetical) return plain;
+  const kind = modalityOf(doc, t.head, from);
+  if (kind !== 'future' && kind !== 'obligation') return plain;
+  const cameo = res.modality.transform(kind, t.rule.cameo);
+  if (!cameo) return plain;
+  if (kind === 'future') return { cameo, roles, negated, hypothetical: false, note: 'future->intent' };
+  // Obligation: the speaker of the reported clause demands; the clause's subject is asked.
+  const start = clauseStart(doc, t.head, from);
+  let v = start - 1;
+  if (v >= from && doc.lower[v] === 'that') v--;
+  if (v < from || doc.pos[v] !== 'VERB' || !SPEECH_VERBS.has(doc.lemma[v])) return plain;
+  const speaker = subjectOf(doc, v, mentions, from);
+  if (!speaker) return plain;
+  return { cameo, roles: { ...roles, source: speaker, target: roles.source, reciprocal: false, compoundRecip: false }, negated, hypothetical: false, note: 'obligation->demand' };
+}
+
 function record(article: Article, doc: TextDoc, s: number, t: TriggerMatch, source: ActorRef | null, target: ActorRef | null,
-  roles: Roles, res: Resources, from: number, to: number): CodedEvent {
-  const code = res.cameo.get(t.rule.cameo)!;
+  roles: Roles, res: Resources, reading: Reading, from: number): CodedEvent {
+  const code = res.cameo.get(reading.cameo)!;
   const start = doc.start[t.start];
   const end = doc.end[t.end - 1];
   const sStart = doc.start[doc.sentStart[s]];
@@ -126,7 +173,7 @@ function record(article: Article, doc: TextDoc, s: number, t: TriggerMatch, sour
     sentence: s,
     sentence_text: doc.text.slice(sStart, sEnd),
     trigger: { text: doc.text.slice(start, end), start, end },
-    rule: `${t.rule.id} [${roles.how}]`,
+    rule: `${t.rule.id} [${roles.how}${reading.note ? ', ' + reading.note : ''}]`,
     source, target,
     cameo: code.code,
     cameo_root: code.root,
@@ -136,8 +183,8 @@ function record(article: Article, doc: TextDoc, s: number, t: TriggerMatch, sour
     date: null,
     date_precision: null,
     historical: null,
-    negated: isNegated(doc, t.head, from),
-    hypothetical: isHypothetical(doc, t.head, t.rule.pos === 'noun', from, to),
+    negated: reading.negated,
+    hypothetical: reading.hypothetical,
     location: null,
     killed: null,
     wounded: null,

@@ -15,6 +15,8 @@ export interface Atom {
   start: number;
   end: number;
   entry: GazEntry;
+  /** A plural demonym ("Palestinians", "Iraqis"): the people of the country. */
+  plural?: boolean;
 }
 
 const PRIORITY: Record<GazEntry['kind'], number> = { person: 6, igo: 5, country: 4, capital: 3, adj: 2, agent: 1 };
@@ -80,10 +82,10 @@ export class Gazetteer {
       for (const c of [viaLower, viaLemma]) {
         if (!c?.entries) continue;
         for (const e of c.entries) {
-          // Lemma matches only for agents (plural role words), never for names.
-          if (c === viaLemma && e.kind !== 'agent') continue;
+          // Lemma matches only for agents (plural role words) and demonyms ("Palestinians"), never for names.
+          if (c === viaLemma && e.kind !== 'agent' && e.kind !== 'adj') continue;
           if (!this.accepts(doc, i, e) || (accept && !accept(e))) continue;
-          if (!best || j + 1 > best.end) best = { start: i, end: j + 1, entry: e };
+          if (!best || j + 1 > best.end) best = { start: i, end: j + 1, entry: e, plural: c === viaLemma && e.kind === 'adj' };
           break;
         }
       }

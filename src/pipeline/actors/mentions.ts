@@ -34,10 +34,34 @@ export interface ArticleContext {
   history: Mention[];
   /** Most recent pair of distinct actors written together ("A and B", "between A and B"). */
   lastPair: ActorRef[] | null;
+  /**
+   * The country the story is about (the most mentioned one), given to actors that the text names only
+   * by role ("police", "the court", "protesters") — domestic news rarely repeats the country.
+   */
+  home: string | null;
 }
 
-export function newContext(published: string | null): ArticleContext {
-  return { published, people: new Map(), history: [], lastPair: null };
+export function newContext(published: string | null, home: string | null = null): ArticleContext {
+  return { published, people: new Map(), history: [], lastPair: null, home };
+}
+
+/** The most mentioned country of an article (names, adjectives, capitals), if it leads clearly. */
+export function homeCountry(doc: TextDoc, gaz: Gazetteer, from: number): string | null {
+  const counts = new Map<string, number>();
+  for (let i = from; i < doc.n;) {
+    const a = gaz.matchAt(doc, i, doc.n, (e) => e.kind === 'country' || e.kind === 'adj' || e.kind === 'capital');
+    if (!a) { i++; continue; }
+    const c = a.entry.country;
+    if (c) counts.set(c, (counts.get(c) ?? 0) + 1);
+    i = a.end;
+  }
+  let best: string | null = null;
+  let bestN = 0;
+  let second = 0;
+  for (const [c, n] of counts) {
+    if (n > bestN) { second = bestN; bestN = n; best = c; } else if (n > second) second = n;
+  }
+  return bestN > second ? best : null;
 }
 
 const POSSESSIVE_PRON = new Set(['his', 'her', 'its', 'their', 'our']);
@@ -131,6 +155,8 @@ export class MentionFinder {
       i = chunk.end;
     }
     for (const m of out) m.prep = prepBefore(doc, m.start, from);
+    for (const m of out) if (m.prep === 'of') liftQuantity(doc, m, from);
+    attachPlaceModifiers(doc, out, ctx);
     const joined = joinCompounds(doc, out, ctx);
     return joined;
   }
@@ -175,6 +201,12 @@ export class MentionFinder {
       }
       const w = doc.lower[j];
       if (POSSESSIVE_MARK.has(doc.value[j]) && j > c.start) { c.possessives.push(j); j++; continue; }
+      // "Turkish and Greek sides", "U.S. and Russian negotiators": coordinated nationality adjectives.
+      const prevAtom = j > c.start ? atoms[j - 1] : null;
+      if ((w === 'and' || w === ',') && prevAtom?.entry.kind === 'adj' && atoms[j + 1] && (atoms[j + 1]!.entry.kind === 'adj' || atoms[j + 1]!.entry.kind === 'country')) {
+        const after = atoms[j + 1]!;
+        if (after.end < to && (atoms[after.end] || doc.pos[after.end] === 'NOUN' || doc.pos[after.end] === 'ADJ')) { j++; continue; }
+      }
       if (w === 'of' && c.atoms.some((x) => x.entry.kind === 'agent') && j + 1 < to) {
         // "Minister of Foreign Affairs of the Republic of Azerbaijan": take the of-country into the chunk.
         let k = j + 1;
@@ -207,7 +239,8 @@ export class MentionFinder {
 
   private interpret(doc: TextDoc, c: Chunk, s: number, ctx: ArticleContext, current: Mention[]): Mention | null {
     const text = doc.text.slice(doc.start[c.start], doc.end[c.end - 1]);
-    if (c.group) {
+    const named = c.atoms.some((a) => a.entry.kind !== 'agent');
+    if (c.group && !named) {
       const members = groupMembers(doc, c, ctx, current, s);
       if (!members) return null;
       return { start: c.start, end: c.end, sent: s, members: members.map((m) => ({ ...m, text })), kind: 'pair', anaphor: true, prep: null, roles: [] };
@@ -220,13 +253,17 @@ export class MentionFinder {
     let headTok = c.end - 1;
     while (headNames.includes(headTok) && headTok > lastPoss + 1 && headAtoms.length) headTok--;
     const headAtom = headAtoms.find((a) => a.start <= headTok && headTok < a.end);
-    const headIsActor = !!headAtom && headAtom.entry.kind !== 'adj' || (headAtoms.length === 0 && headNames.length > 0 && headNames.includes(c.end - 1));
+    const headIsActor = !!headAtom && (headAtom.entry.kind !== 'adj' || !!headAtom.plural) || (headAtoms.length === 0 && headNames.length > 0 && headNames.includes(c.end - 1));
     if (!headIsActor) {
       // "the Islamic Republic's help": the possessor alone is the actor.
       if (lastPoss > c.start) {
         const sub: Chunk = { ...c, end: lastPoss, atoms: c.atoms.filter((a) => a.end <= lastPoss), names: c.names.filter((n) => n < lastPoss), possessives: c.possessives.slice(0, -1) };
         if (sub.atoms.length || sub.names.length) return this.interpret(doc, sub, s, ctx, current);
       }
+      // "US mediation", "Turkish and Greek sides": nationality words modifying a plain noun stand for the country.
+      const modifiers = dedupeCountries(headAtoms.filter((a) => a.entry.kind !== 'agent' && a.entry.kind !== 'person')
+        .map((a) => makeActor(text, a.entry.country, a.entry.kind === 'capital' ? 'GOV' : null, null, a.entry.kind === 'igo' ? a.entry.code : null)));
+      if (modifiers.length) return { start: c.start, end: c.end, sent: s, members: modifiers, kind: modifiers.length > 1 ? 'pair' : 'country', anaphor: false, prep: null, roles: [] };
       if (c.possPron >= 0 && c.possPron === c.start) {
         const members = lastThing(ctx, current, nearestSubject(doc, current));
         const w = doc.lower[c.possPron];
@@ -248,7 +285,7 @@ export class MentionFinder {
       else { if (!igo) country = e.country; if (e.kind === 'capital') capital = true; }
     }
     let sector = chunkSector(agents);
-    let kind: MentionKind = agents.length ? agents[agents.length - 1].agentKind ?? 'org' : igo ? 'org' : 'country';
+    let kind: MentionKind = agents.length ? agents[agents.length - 1].agentKind ?? 'org' : igo ? 'org' : headAtom?.plural ? 'group' : 'country';
     let name: string | null = null;
     const roles = agents.map((a) => a.phrase);
     const nameToks = c.names.filter((n) => n > lastPoss || lastPoss < 0);
@@ -282,11 +319,60 @@ export class MentionFinder {
       if (earlier) return { start: c.start, end: c.end, sent: s, members: [{ ...earlier, text }], kind: 'person', anaphor: true, prep: null, roles };
     }
     if (agents.some((a) => a.agentKind === 'person' && a.sector === null) && !sector) sector = 'GOV'; // "counterpart"
+    // Role words without a country belong to the country the story is about.
+    // (Not for named people: a leader named without a country is as often foreign as local.)
+    if (!country && !igo && sector && agents.length && !(name && kind === 'person')) country = ctx.home;
     // A capitalised word alone ("July", "Tuesday") is an actor only once the article has named it as one.
     if (!country && !igo && !sector) return null;
     const actor = makeActor(text, country, sector, name, igo);
     if (name && kind === 'person' && (country || sector)) learnPerson(ctx, name, actor);
+    // "Turkish and Greek officials": one actor per coordinated nationality.
+    let hasAnd = false;
+    for (let k = c.start; k < c.end; k++) if (doc.lower[k] === 'and') hasAnd = true;
+    if (hasAnd && !name) {
+      const nations = dedupeCountries(c.atoms.filter((a) => a.entry.kind === 'adj' || a.entry.kind === 'country').map((a) => makeActor(text, a.entry.country, sector, null)));
+      if (nations.length > 1) return { start: c.start, end: c.end, sent: s, members: nations, kind: 'pair', anaphor: false, prep: null, roles };
+    }
     return { start: c.start, end: c.end, sent: s, members: [actor], kind, anaphor: false, prep: null, roles };
+  }
+}
+
+const QUANTITY_HEADS = new Set(['thousand', 'thousands', 'hundred', 'hundreds', 'dozen', 'dozens', 'ten', 'tens', 'million', 'millions', 'score', 'scores',
+  'group', 'member', 'some', 'many', 'most', 'majority', 'number', 'one', 'two', 'three', 'four', 'five', 'several', 'all', 'none', 'few', 'part', 'unit', 'contingent', 'delegation', 'team', 'band', 'crowd']);
+
+/**
+ * "Thousands of Iraqi Kurds", "a group of refugees", "members of the opposition": the quantity is
+ * not the actor; the mention after "of" is, and it takes the quantity's place in the clause.
+ */
+function liftQuantity(doc: TextDoc, m: Mention, from: number): void {
+  const q = m.start - 2;
+  if (q < from || !QUANTITY_HEADS.has(doc.lemma[q]) && !QUANTITY_HEADS.has(doc.lower[q]) && doc.pos[q] !== 'NUM') return;
+  let k = q;
+  while (k - 1 >= from && (doc.pos[k - 1] === 'DET' || doc.pos[k - 1] === 'NUM' || doc.pos[k - 1] === 'ADJ' || /^(up|to|about|around|nearly|over|some|of)$/.test(doc.lower[k - 1]))) {
+    if (doc.lower[k - 1] === 'of' && !(k - 2 >= from && QUANTITY_HEADS.has(doc.lower[k - 2]))) break;
+    k--;
+  }
+  m.prep = prepBefore(doc, k, from);
+  if (m.prep === 'to' && doc.lower[k] !== 'to' && /^(up)$/.test(doc.lower[k - 2] ?? '')) m.prep = null;
+}
+
+const PLACE_PREPS = new Set(['in', 'of', 'from', 'throughout', 'across']);
+
+/**
+ * "Security forces in Guinea", "rebels of the Ivory Coast": a role-only actor followed by a place
+ * preposition and a country takes that country (replacing the article's default).
+ */
+function attachPlaceModifiers(doc: TextDoc, ms: Mention[], ctx: ArticleContext): void {
+  for (let k = 0; k + 1 < ms.length; k++) {
+    const m = ms[k];
+    const next = ms[k + 1];
+    if (m.members.length !== 1 || m.kind === 'country' || m.anaphor || !m.members[0].sector || m.members[0].name) continue;
+    if (next.start !== m.end + 1 || !next.prep || !PLACE_PREPS.has(next.prep) || next.members.length !== 1) continue;
+    const a = m.members[0];
+    const place = next.members[0];
+    if (!place.country || place.sector && place.sector !== 'GOV') continue;
+    if (a.country && a.country !== ctx.home) continue;
+    m.members = [makeActor(a.text, place.country, a.sector, a.name, place.code.startsWith('IGO') ? place.code.slice(0, 6) : null)];
   }
 }
 
@@ -306,6 +392,8 @@ function groupWordBefore(doc: TextDoc, from: number, j: number): boolean {
 function prepBefore(doc: TextDoc, i: number, from: number): string | null {
   const k = i - 1;
   if (k < from) return null;
+  // "up to 100 protesters", "some 500 workers": a number's "to" is no preposition.
+  if (doc.lower[k] === 'to' && k - 1 >= from && doc.lower[k - 1] === 'up') return null;
   if (doc.pos[k] === 'ADP' || doc.lower[k] === 'between' || doc.lower[k] === 'to') return doc.lower[k];
   return null;
 }

@@ -63,6 +63,19 @@ function matchRest(doc: TextDoc, k: number, els: PatternEl[], ei: number, limit:
   return false;
 }
 
+/**
+ * "internationally recognized borders", "a Russian-brokered deal", "the occupied territories": a past
+ * participle inside a noun phrase describes the noun; it is not a clause's verb.
+ */
+function isParticipleModifier(doc: TextDoc, i: number, from: number, to: number): boolean {
+  if (!/(ed|en)$/.test(doc.lower[i]) || i + 1 >= to) return false;
+  const next = doc.pos[i + 1];
+  if (next !== 'NOUN' && next !== 'PROPN') return false;
+  if (i === from) return true;
+  const prev = doc.pos[i - 1];
+  return prev === 'DET' || prev === 'ADJ' || doc.value[i - 1] === '-' || (prev === 'ADV' && /ly$/.test(doc.lower[i - 1]));
+}
+
 export function findTriggers(doc: TextDoc, from: number, to: number, lex: EventLexicon, mentions: Mention[], statements: boolean): TriggerMatch[] {
   const mentionAt = new Map<number, Mention>();
   for (const m of mentions) mentionAt.set(m.start, m);
@@ -73,6 +86,7 @@ export function findTriggers(doc: TextDoc, from: number, to: number, lex: EventL
     if (!table) continue;
     const rules = table.get(doc.lemma[i]) ?? table.get(doc.lower[i]);
     if (!rules) continue;
+    if (table === lex.verbs && isParticipleModifier(doc, i, from, to)) continue;
     for (const rule of rules) {
       if (!statements && rule.cameo.startsWith('01')) continue;
       const st: State = { end: i + 1, tgt: null, src: null };

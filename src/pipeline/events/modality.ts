@@ -28,3 +28,31 @@ export function isHypothetical(doc: TextDoc, head: number, isNoun: boolean, from
   }
   return false;
 }
+
+export type Modality = 'future' | 'obligation' | 'conditional' | 'possible' | null;
+
+const FUTURE = new Set(['will', "'ll", 'would', 'shall', 'wo']);
+const OBLIGATION = new Set(['must', 'should']);
+const POSSIBLE = new Set(['could', 'may', 'might', 'can', 'ca']);
+const FUTURE_BEFORE_TO = new Set(['plan', 'intend', 'prepare', 'going', 'set', 'due', 'decide', 'agree', 'vow', 'pledge', 'promise', 'ready', 'willing', 'poised']);
+const OBLIGATION_BEFORE_TO = new Set(['have', 'need', 'ought']);
+
+/** Why a clause is not a plain assertion: future/intent, obligation, condition, possibility; null if asserted. */
+export function modalityOf(doc: TextDoc, head: number, from: number): Modality {
+  const start = clauseStart(doc, head, from);
+  let found: Modality = null;
+  for (let k = start; k < head; k++) {
+    const w = doc.lower[k];
+    if (CONDITIONALS.has(w)) return 'conditional';
+    if (doc.pos[k] !== 'AUX' && doc.pos[k] !== 'VERB' && doc.pos[k] !== 'PART' && doc.pos[k] !== 'ADJ') continue;
+    if (FUTURE.has(w)) found = 'future';
+    else if (OBLIGATION.has(w)) found = 'obligation';
+    else if (POSSIBLE.has(w)) found ??= 'possible';
+    else if (w === 'to' && k > start) {
+      const before = doc.lemma[k - 1];
+      if (FUTURE_BEFORE_TO.has(before)) found = 'future';
+      else if (OBLIGATION_BEFORE_TO.has(before)) found = 'obligation';
+    }
+  }
+  return found;
+}

@@ -20,8 +20,10 @@ export interface Roles {
   how: string;
 }
 
-const DEFAULT_VERB_TARGET_PREPS = new Set(['with', 'against', 'on', 'upon', 'to', 'toward', 'towards', 'at', 'into']);
-const NOUN_TARGET_PREPS = new Set(['with', 'against', 'on', 'upon', 'to', 'toward', 'towards', 'at', 'into', 'for']);
+const DEFAULT_VERB_TARGET_PREPS = new Set(['with', 'against', 'on', 'upon', 'to', 'toward', 'towards', 'at', 'into', 'for', 'from', 'over']);
+const NOUN_TARGET_PREPS = new Set(['with', 'against', 'on', 'upon', 'to', 'toward', 'towards', 'at', 'into', 'for', 'from', 'over']);
+/** Inside the complement of an appeal or intent ("ready to send troops to a force in Liberia") places count too. */
+const COMPLEMENT_TARGET_PREPS = new Set([...DEFAULT_VERB_TARGET_PREPS, 'in', 'of']);
 const COPULA = new Set(['be', 'get']);
 
 function skipBack(doc: TextDoc, k: number, from: number, pos: Set<string>): number {
@@ -47,7 +49,7 @@ export function isPassive(doc: TextDoc, head: number, from: number): boolean {
   return !doc.lower[head].endsWith('ing');
 }
 
-function subjectOf(doc: TextDoc, at: number, mentions: Mention[], from: number): Mention | null {
+export function subjectOf(doc: TextDoc, at: number, mentions: Mention[], from: number): Mention | null {
   // "X who has phoned Y": a relative pronoun before the verb points to the mention before it.
   const k = skipBack(doc, at - 1, from, new Set(['AUX', 'ADV', 'PART']));
   if (k >= from && RELATIVES.has(doc.lower[k]) && doc.pos[k] === 'PRON') {
@@ -55,13 +57,23 @@ function subjectOf(doc: TextDoc, at: number, mentions: Mention[], from: number):
     if (before.length) return before[before.length - 1];
   }
   for (let i = mentions.length - 1; i >= 0; i--) {
-    const m = mentions[i];
+    let m = mentions[i];
     if (m.end > at) continue;
     if (m.prep) continue;
     if (isVerbObject(doc, m, from)) continue;
+    // "Pakistan, a key U.S. ally, has refused": an appositive stands for the mention before its comma.
+    for (let k = i - 1; k >= 0 && m.start - 1 >= from && doc.value[m.start - 1] === ',' && mentions[k].end === m.start - 1; k--) m = mentions[k];
     return m;
   }
   return null;
+}
+
+/** A target candidate that is not the source again ("its troops" after "Syria ... is willing"). */
+function notSource(doc: TextDoc, x: Mention, source: Mention | null): boolean {
+  if (!source) return true;
+  if (source.members.every((a) => x.members.includes(a))) return false;
+  const ownPossessive = /^(its|their|his|her)$/.test(doc.lower[x.start]);
+  return !(ownPossessive && x.members.every((a) => source.members.some((b) => b.country === a.country)));
 }
 
 function firstAfter(mentions: Mention[], from: number, until: number, ok: (m: Mention) => boolean): Mention | null {
@@ -85,16 +97,28 @@ function governingVerb(doc: TextDoc, start: number, from: number): number {
   return -1;
 }
 
+/** The nearest verb before token i in the same clause, or -1. */
+function clauseVerb(doc: TextDoc, i: number, from: number): number {
+  for (let k = i - 1; k >= from; k--) {
+    const v = doc.value[k];
+    if (v === ',' || v === ';' || v === ':' || (RELATIVES.has(doc.lower[k]) && doc.pos[k] === 'PRON')) return -1;
+    if (doc.pos[k] === 'VERB') return SPEECH_VERBS.has(doc.lemma[k]) ? -1 : k;
+  }
+  return -1;
+}
+
 export function readRoles(doc: TextDoc, m: TriggerMatch, mentions: Mention[], from: number, to: number,
-  modifier: (k: number) => Mention | null): Roles {
+  modifier: (k: number) => Mention | null, isTrigger: (k: number) => boolean = () => false): Roles {
   const rule = m.rule;
   const until = clauseEnd(doc, m.end, to);
   const reciprocal = eachOther(doc, m.end, until);
   let source: Mention | null = m.src;
   let target: Mention | null = m.tgt;
   let how = '';
-  if (rule.pos === 'verb') {
-    const passive = !rule.passive && isPassive(doc, m.head, from);
+  // "Norway is willing to send", "Iran is ready to": a predicate adjective reads like a verb.
+  const predicate = rule.pos === 'noun' && (doc.pos[m.head] === 'ADJ' || COPULA.has(doc.lemma[skipBack(doc, m.head - 1, from, ADV)] ?? ''));
+  if (rule.pos === 'verb' || predicate) {
+    const passive = !rule.passive && !predicate && isPassive(doc, m.head, from);
     if (passive) {
       source ??= firstAfter(mentions, m.end, until, (x) => x.prep === 'by');
       target ??= subjectOf(doc, m.start, mentions, from);
@@ -106,7 +130,10 @@ export function readRoles(doc: TextDoc, m: TriggerMatch, mentions: Mention[], fr
           const preps = rule.tgtPreps;
           target = firstAfter(mentions, m.end, until, (x) => !!x.prep && preps.includes(x.prep));
         } else {
-          target = firstAfter(mentions, m.end, until, (x) => !x.prep || DEFAULT_VERB_TARGET_PREPS.has(x.prep));
+          const ok = (x: Mention) => notSource(doc, x, source);
+          // Mentions inside the matched words count ("rejected North Korea's demand", "agreed to US mediation").
+          target = firstAfter(mentions, m.head + 1, until, (x) => (!x.prep || DEFAULT_VERB_TARGET_PREPS.has(x.prep)) && ok(x));
+          if (!target && rule.absorb) target = firstAfter(mentions, m.head + 1, until, (x) => !!x.prep && COMPLEMENT_TARGET_PREPS.has(x.prep) && ok(x));
         }
       }
       how = 'active';
@@ -123,6 +150,12 @@ export function readRoles(doc: TextDoc, m: TriggerMatch, mentions: Mention[], fr
         const v = governingVerb(doc, m.start, from);
         if (v >= 0) source = isPassive(doc, v, from) ? firstAfter(mentions, m.end, until, (x) => x.prep === 'by') : subjectOf(doc, v, mentions, from);
         how = v >= 0 ? 'light-verb' : 'noun';
+        if (!source && v < 0) {
+          // "X wounded two soldiers in a bomb attack": a nominal trigger in a prepositional phrase belongs
+          // to its clause's subject, unless the clause's verb is itself an event ("condemned the attack").
+          const cv = clauseVerb(doc, m.start, from);
+          if (cv >= 0 && !isTrigger(cv) && !isPassive(doc, cv, from)) { source = subjectOf(doc, cv, mentions, from); how = 'clause-subject'; }
+        }
       } else how = 'noun-modifier';
       if (!target && !rule.notgt && !reciprocal) {
         const preps = rule.tgtPreps;

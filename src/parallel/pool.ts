@@ -1,0 +1,135 @@
+/**
+ * A fixed pool of coding workers. `run(batch)` resolves with the batch's formatted output. Batch i
+ * always goes to worker i mod n, so a given input and --jobs value always split the same way (the
+ * coder is not fully independent of the articles it coded before: see the report in jobs.test.ts).
+ * Each worker holds at most PREFETCH batches, so it never waits for the main thread; the rest wait
+ * here. The first failure (a worker error or exit, or a coder exception) fails the whole pool.
+ */
+import { Worker } from 'node:worker_threads';
+import type { Article } from '../pipeline/types.js';
+import type { WorkerStats } from '../cli/stats.js';
+import type { BatchResult, FromWorker, ToWorker, WorkerInit } from './protocol.js';
+
+const ENTRY = new URL('./worker-entry.mjs', import.meta.url);
+const PREFETCH = 2;
+
+interface Job {
+  id: number;
+  articles: Article[];
+  resolve: (r: BatchResult) => void;
+  reject: (e: Error) => void;
+}
+
+interface Slot {
+  worker: Worker;
+  pending: Map<number, Job>;
+  waiting: Job[];
+  stats: WorkerStats;
+  closing: boolean;
+}
+
+export class WorkerPool {
+  private nextId = 0;
+  private failure: Error | null = null;
+
+  private constructor(private readonly slots: Slot[]) {
+    for (const s of slots) this.listen(s);
+  }
+
+  /** Starts n workers and resolves once every one has loaded its coder. */
+  static async start(n: number, init: WorkerInit): Promise<WorkerPool> {
+    const slots: Slot[] = [];
+    const ready: Promise<void>[] = [];
+    for (let i = 0; i < n; i++) {
+      const worker = new Worker(ENTRY, { workerData: init });
+      const slot: Slot = { worker, pending: new Map(), waiting: [], stats: { articles: 0, busy_ms: 0, init_ms: 0 }, closing: false };
+      slots.push(slot);
+      ready.push(new Promise<void>((resolve, reject) => {
+        const onMessage = (m: FromWorker) => {
+          if (m.type === 'ready') slot.stats.init_ms = m.initMs;
+          else if (m.type === 'error') reject(new Error(m.message));
+          else return;
+          off();
+          resolve();
+        };
+        const onError = (e: Error) => { off(); reject(e); };
+        const onExit = (code: number) => { off(); reject(new Error(`coding worker exited (code ${code}) while starting`)); };
+        const off = () => { worker.off('message', onMessage); worker.off('error', onError); worker.off('exit', onExit); };
+        worker.on('message', onMessage).on('error', onError).on('exit', onExit);
+      }));
+    }
+    try {
+      await Promise.all(ready);
+    } catch (e) {
+      await Promise.all(slots.map((s) => s.worker.terminate()));
+      throw e;
+    }
+    return new WorkerPool(slots);
+  }
+
+  get size(): number {
+    return this.slots.length;
+  }
+
+  /** Codes a batch of articles on some worker. */
+  run(articles: Article[]): Promise<BatchResult> {
+    if (this.failure) return Promise.reject(this.failure);
+    return new Promise<BatchResult>((resolve, reject) => {
+      const id = this.nextId++;
+      const slot = this.slots[id % this.slots.length];
+      slot.waiting.push({ id, articles, resolve, reject });
+      this.dispatch(slot);
+    });
+  }
+
+  stats(): WorkerStats[] {
+    return this.slots.map((s) => ({ ...s.stats }));
+  }
+
+  /** Lets every worker exit; after a failure they are terminated instead. */
+  async close(): Promise<void> {
+    await Promise.all(this.slots.map((s) => {
+      if (s.closing) return undefined;
+      s.closing = true;
+      if (this.failure) return s.worker.terminate();
+      const exited = new Promise<void>((r) => s.worker.once('exit', () => r()));
+      s.worker.postMessage({ type: 'close' } satisfies ToWorker);
+      return exited;
+    }));
+  }
+
+  private dispatch(slot: Slot): void {
+    while (slot.waiting.length > 0 && slot.pending.size < PREFETCH) {
+      const job = slot.waiting.shift()!;
+      slot.pending.set(job.id, job);
+      slot.worker.postMessage({ type: 'batch', id: job.id, articles: job.articles } satisfies ToWorker);
+    }
+  }
+
+  private listen(slot: Slot): void {
+    slot.worker.on('message', (m: FromWorker) => {
+      if (m.type === 'ready') return;
+      const job = m.id === null ? undefined : slot.pending.get(m.id);
+      if (m.type === 'error' || !job) { this.fail(new Error(m.type === 'error' ? m.message : `unexpected reply ${m.id} from a coding worker`)); return; }
+      slot.pending.delete(m.id);
+      slot.stats.articles += job.articles.length;
+      slot.stats.busy_ms += m.busyMs;
+      job.resolve({ out: m.out, events: m.events });
+      this.dispatch(slot);
+    });
+    slot.worker.on('error', (e) => this.fail(e));
+    slot.worker.on('exit', (code) => {
+      if (!slot.closing) this.fail(new Error(`a coding worker exited unexpectedly (code ${code})`));
+    });
+  }
+
+  private fail(e: Error): void {
+    if (this.failure) return;
+    this.failure = e;
+    for (const s of this.slots) {
+      for (const job of [...s.pending.values(), ...s.waiting.splice(0)]) job.reject(e);
+      s.pending.clear();
+    }
+    for (const s of this.slots) { s.closing = true; void s.worker.terminate(); }
+  }
+}
