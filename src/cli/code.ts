@@ -15,6 +15,8 @@ export interface CodeOptions {
   jobs?: number;
   /** Print a JSON line of counts, times and peak memory on stderr at the end. */
   stats?: boolean;
+  /** Articles per message to a worker (default BATCH_ARTICLES). */
+  batchSize?: number;
 }
 
 export async function runCode(inputs: string[], opts: CodeOptions): Promise<number> {
@@ -29,7 +31,7 @@ export async function runCode(inputs: string[], opts: CodeOptions): Promise<numb
   if (opts.format === 'table') await output.write(TABLE_HEADER + '\n');
   const run = jobs === 1
     ? await codeSerial(articles, output, counts, opts)
-    : await codeParallel(articles, output, counts, { jobs, format: opts.format, statements: !!opts.statements });
+    : await codeParallel(articles, output, counts, { jobs, format: opts.format, statements: !!opts.statements, batchArticles: opts.batchSize });
   await output.flush();
   process.stderr.write(`dyad code: ${counts.articles} articles, ${counts.events} events${counts.skipped ? `, ${counts.skipped} skipped` : ''}\n`);
   if (opts.stats) process.stderr.write(JSON.stringify(codeStats(jobs, counts, run.readyMs, output.firstEventMs, run.workers)) + '\n');

@@ -1,5 +1,5 @@
 /** The `dyad` command line: one sub-command per file in src/cli/. */
-import { Command, InvalidArgumentError } from 'commander';
+import { Command, InvalidArgumentError, Option } from 'commander';
 import { runCode } from './code.js';
 import { runEval } from './eval.js';
 
@@ -11,6 +11,12 @@ function jobCount(v: string): number {
   if (!/^\d+$/.test(v.trim()) || !Number.isInteger(n) || n < 1 || n > MAX_JOBS) {
     throw new InvalidArgumentError(`--jobs must be a whole number from 1 to ${MAX_JOBS}, got "${v}"`);
   }
+  return n;
+}
+
+function batchSize(v: string): number {
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('expected a whole number >= 1');
   return n;
 }
 
@@ -33,10 +39,11 @@ export async function main(argv: string[]): Promise<number> {
     .option('--statements', 'also emit plain statements (CAMEO 01)', false)
     .option('-j, --jobs <n>', 'code in n worker threads (output order and bytes do not change)', '1')
     .option('--stats', 'print a JSON line of counts, times and peak memory on stderr at the end', false)
-    .action(async (files: string[], o: { format: string; published?: string; statements: boolean; jobs: string; stats: boolean }) => {
+    .addOption(new Option('--batch-size <n>', 'articles per message to a worker (tests and tuning)').argParser(batchSize).hideHelp())
+    .action(async (files: string[], o: { format: string; published?: string; statements: boolean; jobs: string; stats: boolean; batchSize?: number }) => {
       if (o.format !== 'jsonl' && o.format !== 'table') throw new InvalidArgumentError(`unknown format "${o.format}" (jsonl | table)`);
       const jobs = jobCount(o.jobs);
-      code = await runCode(files, { format: o.format, published: o.published, statements: o.statements, jobs, stats: o.stats });
+      code = await runCode(files, { format: o.format, published: o.published, statements: o.statements, jobs, stats: o.stats, batchSize: o.batchSize });
     });
 
   program.command('eval')

@@ -25,6 +25,8 @@ export interface EventRule {
   recip: boolean;
   absorb: boolean;
   passive: boolean;
+  /** The subject receives the act; the source follows "from"/"by" ("received a call from B"). */
+  inverse: boolean;
   /** Number of literal words and slots: longer patterns win. */
   specificity: number;
   /** "events/verbs.tsv:12 call on|upon TGT to" */
@@ -38,7 +40,7 @@ export interface EventLexicon {
   size: number;
 }
 
-const FLAG = /^(tgt=[a-z|]+|notgt|recip|absorb|passive)$/;
+const FLAG = /^(tgt=[a-z|]+|notgt|recip|absorb|passive|inverse)$/;
 
 function parsePattern(pattern: string, file: string, line: number): { head: string[]; rest: PatternEl[] } {
   const words = pattern.trim().split(/\s+/);
@@ -72,6 +74,7 @@ function loadFile(path: string, label: string, pos: 'verb' | 'noun', cameo: Came
       recip: flags.includes('recip'),
       absorb: flags.includes('absorb'),
       passive: flags.includes('passive'),
+      inverse: flags.includes('inverse'),
       specificity: 1 + rest.filter((e) => e.kind !== 'gap').length,
       id: `${label}:${r.line} ${pattern}`,
       order: start + count,

@@ -1,7 +1,9 @@
 /**
  * `dyad code --jobs N`: articles go to N workers in batches; their output is written in input order,
- * so it is byte-identical to the single-thread path. Reading pauses while MAX_QUEUED_PER_JOB batches
- * per worker are coded or waiting to be written, which bounds memory on any input size.
+ * in the same bytes as the single-thread path (as long as the coder codes each article independently
+ * of the articles it coded before; see test/cli/jobs.test.ts). Reading pauses while
+ * MAX_QUEUED_PER_JOB batches per worker are being coded or wait to be written, which bounds memory
+ * on any input size; writing waits for stdout to drain.
  */
 import type { Article } from '../pipeline/types.js';
 import type { Output } from '../cli/output.js';
@@ -19,6 +21,8 @@ export interface ParallelOptions {
   jobs: number;
   format: OutputFormat;
   statements: boolean;
+  /** Articles per batch (default BATCH_ARTICLES). */
+  batchArticles?: number;
 }
 
 export interface ParallelRun {
@@ -37,14 +41,14 @@ export async function codeParallel(articles: AsyncIterable<Article>, output: Out
   const pool = await WorkerPool.start(opts.jobs, { statements: opts.statements, format: opts.format });
   const readyMs = performance.now();
   try {
-    await codeInOrder(pool, articles, output, counts);
+    await codeInOrder(pool, articles, output, counts, opts.batchArticles ?? BATCH_ARTICLES);
   } finally {
     await pool.close();
   }
   return { readyMs, workers: pool.stats() };
 }
 
-async function codeInOrder(pool: WorkerPool, articles: AsyncIterable<Article>, output: Output, counts: RunCounts): Promise<void> {
+async function codeInOrder(pool: WorkerPool, articles: AsyncIterable<Article>, output: Output, counts: RunCounts, batchArticles: number): Promise<void> {
   const queue: Queued[] = [];
   const maxQueued = pool.size * MAX_QUEUED_PER_JOB;
   let batch: Article[] = [];
@@ -69,7 +73,7 @@ async function codeInOrder(pool: WorkerPool, articles: AsyncIterable<Article>, o
   for await (const a of articles) {
     batch.push(a);
     chars += a.text.length;
-    if (batch.length >= BATCH_ARTICLES || chars >= BATCH_CHARS) await submit();
+    if (batch.length >= batchArticles || chars >= BATCH_CHARS) await submit();
   }
   if (batch.length > 0) await submit();
   while (queue.length > 0) await writeHead();

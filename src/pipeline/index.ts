@@ -90,9 +90,10 @@ function modifierActor(doc: TextDoc, k: number, from: number, mentions: Mention[
     const owner = mentions.find((m) => m.end === j);
     return owner ?? null;
   }
-  // Skip other modifiers ("Russian-brokered ceasefire", "Azerbaijani military offensive").
+  // Skip other modifiers ("Azerbaijani military offensive"); "Russian-brokered ceasefire", "US-backed
+  // offensive": the country brokered or backed the act, it is not its actor.
   for (let back = 0; back < 3 && j >= from; back++, j--) {
-    if (doc.value[j] === '-') continue;
+    if (doc.value[j] === '-') return null;
     for (let st = Math.max(from, j - 3); st <= j; st++) {
       const a = gaz.matchAt(doc, st, j + 1, (e) => e.kind === 'adj' || e.kind === 'country' || e.kind === 'igo' || e.kind === 'capital');
       if (a && a.end === j + 1) {

@@ -20,6 +20,9 @@ export interface TriggerMatch {
 
 const STOP = new Set(['.', ';', ':', '?', '!']);
 const MAX_GAP = 4;
+/** Nouns after a nominal trigger that keep it an event ("mediation mission", "negotiations today"). */
+const FRAME_NOUNS = new Set(['mission', 'effort', 'process', 'bid', 'attempt', 'campaign', 'operation', 'drive', 'initiative',
+  'today', 'yesterday', 'tonight', 'tomorrow', 'morning', 'evening', 'night', 'afternoon', 'weekend']);
 const VERB_POS = new Set(['VERB', 'AUX']);
 const NOUN_POS = new Set(['NOUN', 'PROPN', 'ADJ', 'X']);
 
@@ -91,6 +94,8 @@ export function findTriggers(doc: TextDoc, from: number, to: number, lex: EventL
       if (!statements && rule.cameo.startsWith('01')) continue;
       const st: State = { end: i + 1, tgt: null, src: null };
       if (matchRest(doc, i + 1, rule.rest, 0, to, mentionAt, st)) {
+        // "cooperation agenda", "protest movement", "aid agency": a nominal trigger modifying another noun.
+        if (rule.pos === 'noun' && st.end < to && doc.pos[st.end] === 'NOUN' && !table.get(doc.lemma[st.end]) && !FRAME_NOUNS.has(doc.lemma[st.end])) break;
         found.push({ rule, head: i, start: i, end: st.end, tgt: st.tgt, src: st.src });
         break;
       }

@@ -62,7 +62,9 @@ export function subjectOf(doc: TextDoc, at: number, mentions: Mention[], from: n
     if (m.prep) continue;
     if (isVerbObject(doc, m, from)) continue;
     // "Pakistan, a key U.S. ally, has refused": an appositive stands for the mention before its comma.
-    for (let k = i - 1; k >= 0 && m.start - 1 >= from && doc.value[m.start - 1] === ',' && mentions[k].end === m.start - 1; k--) m = mentions[k];
+    if (i > 0 && m.start - 1 >= from && doc.value[m.start - 1] === ',' && mentions[i - 1].end === m.start - 1 && !mentions[i - 1].prep && commaBetween(doc, m.end, at)) {
+      return mentions[i - 1];
+    }
     return m;
   }
   return null;
@@ -74,6 +76,24 @@ function notSource(doc: TextDoc, x: Mention, source: Mention | null): boolean {
   if (source.members.every((a) => x.members.includes(a))) return false;
   const ownPossessive = /^(its|their|his|her)$/.test(doc.lower[x.start]);
   return !(ownPossessive && x.members.every((a) => source.members.some((b) => b.country === a.country)));
+}
+
+function commaBetween(doc: TextDoc, from: number, to: number): boolean {
+  for (let k = from; k < to; k++) if (doc.value[k] === ',') return true;
+  return false;
+}
+
+/** "X phoned Y to congratulate him": an infinitive's subject is the subject of the verb it completes. */
+function infinitiveHost(doc: TextDoc, head: number, from: number): number {
+  let k = head - 1;
+  while (k >= from && doc.pos[k] === 'ADV') k--;
+  if (k < from || doc.lower[k] !== 'to' || doc.pos[k] !== 'PART') return -1;
+  for (let j = k - 1; j >= from && j >= k - 8; j--) {
+    const v = doc.value[j];
+    if (v === ',' || v === ';' || v === '.') return -1;
+    if (doc.pos[j] === 'VERB') return SPEECH_VERBS.has(doc.lemma[j]) ? -1 : j;
+  }
+  return -1;
 }
 
 function firstAfter(mentions: Mention[], from: number, until: number, ok: (m: Mention) => boolean): Mention | null {
@@ -123,8 +143,13 @@ export function readRoles(doc: TextDoc, m: TriggerMatch, mentions: Mention[], fr
       source ??= firstAfter(mentions, m.end, until, (x) => x.prep === 'by');
       target ??= subjectOf(doc, m.start, mentions, from);
       how = 'passive';
+    } else if (rule.inverse) {
+      source ??= firstAfter(mentions, m.head + 1, until, (x) => x.prep === 'from' || x.prep === 'by');
+      target ??= subjectOf(doc, m.start, mentions, from);
+      how = 'inverse';
     } else {
-      source ??= subjectOf(doc, m.start, mentions, from);
+      const host = infinitiveHost(doc, m.head, from);
+      source ??= host >= 0 && !isPassive(doc, host, from) ? subjectOf(doc, host, mentions, from) : subjectOf(doc, m.start, mentions, from);
       if (!target && !rule.notgt && !reciprocal) {
         if (rule.tgtPreps) {
           const preps = rule.tgtPreps;
@@ -163,6 +188,8 @@ export function readRoles(doc: TextDoc, m: TriggerMatch, mentions: Mention[], fr
       }
     }
   }
+  // "A and B discussed relations with the EU": with a compound subject a reciprocal act is between them.
+  if (rule.recip && source && source.members.length > 1 && !m.tgt && !reciprocal) target = null;
   const compoundRecip = rule.recip && !target && !!source && source.members.length > 1;
   return { source, target, reciprocal, compoundRecip, how };
 }
