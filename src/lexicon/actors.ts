@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { readTsv, LexiconError, DEFAULT_DATA_DIR } from './tsv.js';
 
 export type AgentKind = 'person' | 'group' | 'org';
-export type GazKind = 'country' | 'adj' | 'capital' | 'igo' | 'agent' | 'person';
+export type GazKind = 'country' | 'adj' | 'capital' | 'igo' | 'group' | 'agent' | 'person';
 
 export interface GazEntry {
   kind: GazKind;
@@ -86,8 +86,15 @@ export function loadActorLexicon(dataDir = DEFAULT_DATA_DIR): GazEntry[] {
   for (const r of optionalTsv(join(lex, 'igos.tsv'), 3, 4, 'igos.tsv')) {
     const [name, code, country] = r.cols;
     if (!/^[A-Z]{3,9}$/.test(code)) throw new LexiconError(r.file, r.line, `organisation code must be capital letters, got "${code}"`);
-    const c = country === '-' || country === '' ? null : country;
+    // Non-governmental organisations have no state: their country field is NGO, as CAMEO coders write it.
+    const c = country === '-' || country === '' ? (code.startsWith('NGO') ? 'NGO' : null) : country;
     out.push(entry('igo', name, `${r.file}:${r.line}`, { code, country: c, sector: code.startsWith('NGO') ? 'NGO' : null }));
+  }
+  for (const r of optionalTsv(join(lex, 'groups.tsv'), 3, 4, 'groups.tsv')) {
+    const [name, country, sector] = r.cols;
+    if (country !== '-' && !/^[A-Z]{3}$/.test(country)) throw new LexiconError(r.file, r.line, `country must be an ISO3 code or -, got "${country}"`);
+    if (!SECTORS.has(sector)) throw new LexiconError(r.file, r.line, `unknown sector "${sector}"`);
+    out.push(entry('group', name, `${r.file}:${r.line}`, { country: country === '-' ? null : country, sector, agentKind: 'org', name }));
   }
   for (const r of optionalTsv(join(lex, 'agents.tsv'), 3, 4, 'agents.tsv')) {
     const [phrase, sector, kind] = r.cols;

@@ -44,7 +44,7 @@ export function madeUpArticles(n: number): string[] {
     const v = (k: number, form: 0 | 1 = 0) => ACTS[(i * 3 + k) % ACTS.length][form];
     const text = i % 7 === 3
       ? 'The weather was mild and the markets were quiet on Tuesday.'
-      : `${a(0)} ${v(0)} ${o(0)} on Monday. Officials said ${a(1)} ${v(1)} ${o(1)} last week. ${a(2)} did not ${v(2, 1)} ${o(2)}.`;
+      : `${a(0)} ${v(0)} ${o(0)} on Monday. Officials said ${a(1).replace(/^The /, 'the ')} ${v(1)} ${o(1)} last week. ${a(2)} did not ${v(2, 1)} ${o(2)}.`;
     lines.push(JSON.stringify({ id: `made-up-${i}`, text, published: `2021-0${1 + (i % 9)}-1${i % 10}` }));
   }
   return lines;

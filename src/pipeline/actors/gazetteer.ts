@@ -19,7 +19,7 @@ export interface Atom {
   plural?: boolean;
 }
 
-const PRIORITY: Record<GazEntry['kind'], number> = { person: 6, igo: 5, country: 4, capital: 3, adj: 2, agent: 1 };
+const PRIORITY: Record<GazEntry['kind'], number> = { person: 7, igo: 6, group: 5, country: 4, capital: 3, adj: 2, agent: 1 };
 
 function node(): TrieNode {
   return { next: new Map(), entries: null };

@@ -275,18 +275,21 @@ export class MentionFinder {
     let country: string | null = null;
     let igo: string | null = null;
     let personEntry: GazEntry | null = null;
+    let groupEntry: GazEntry | null = null;
     const agents: GazEntry[] = [];
     let capital = false;
     for (const a of c.atoms) {
       const e = a.entry;
       if (e.kind === 'agent') agents.push(e);
       else if (e.kind === 'igo') { igo = e.code; country = e.country; if (e.sector) agents.push(e); }
+      else if (e.kind === 'group') { country = e.country ?? country; groupEntry = e; }
       else if (e.kind === 'person') { if (inOffice(e, ctx.published)) personEntry = e; else country ??= e.country; }
       else { if (!igo) country = e.country; if (e.kind === 'capital') capital = true; }
     }
-    let sector = chunkSector(agents);
-    let kind: MentionKind = agents.length ? agents[agents.length - 1].agentKind ?? 'org' : igo ? 'org' : headAtom?.plural ? 'group' : 'country';
-    let name: string | null = null;
+    // "Hamas gunmen": the role word's sector, else the named group's own ("Hamas" -> PSE UAF).
+    let sector = chunkSector(agents) ?? groupEntry?.sector ?? null;
+    let kind: MentionKind = agents.length ? agents[agents.length - 1].agentKind ?? 'org' : igo || groupEntry ? 'org' : headAtom?.plural ? 'group' : 'country';
+    let name: string | null = groupEntry ? groupEntry.phrase : null;
     const roles = agents.map((a) => a.phrase);
     const nameToks = c.names.filter((n) => n > lastPoss || lastPoss < 0);
     const firstAgent = c.atoms.find((a) => a.entry.kind === 'agent');
@@ -320,8 +323,8 @@ export class MentionFinder {
     }
     if (agents.some((a) => a.agentKind === 'person' && a.sector === null) && !sector) sector = 'GOV'; // "counterpart"
     // Role words without a country belong to the country the story is about.
-    // (Not for named people: a leader named without a country is as often foreign as local.)
-    if (!country && !igo && sector && agents.length && !(name && kind === 'person')) country = ctx.home;
+    // (Also for titled people named without a country: "President Museveni" in a story about Uganda.)
+    if (!country && !igo && sector && agents.length) country = ctx.home;
     // A capitalised word alone ("July", "Tuesday") is an actor only once the article has named it as one.
     if (!country && !igo && !sector) return null;
     const actor = makeActor(text, country, sector, name, igo);

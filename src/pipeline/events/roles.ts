@@ -78,6 +78,14 @@ function notSource(doc: TextDoc, x: Mention, source: Mention | null): boolean {
   return !(ownPossessive && x.members.every((a) => source.members.some((b) => b.country === a.country)));
 }
 
+/** ", Thai police said", "according to a UN official": the source of the news, not an actor of the event. */
+function isAttribution(doc: TextDoc, x: Mention, to: number): boolean {
+  if (x.prep === 'to' && x.start >= 2 && doc.lower[x.start - 2] === 'according') return true;
+  let k = x.end;
+  while (k < to && (doc.pos[k] === 'ADV' || doc.pos[k] === 'AUX' || doc.pos[k] === 'PART')) k++;
+  return k < to && doc.pos[k] === 'VERB' && SPEECH_VERBS.has(doc.lemma[k]);
+}
+
 function commaBetween(doc: TextDoc, from: number, to: number): boolean {
   for (let k = from; k < to; k++) if (doc.value[k] === ',') return true;
   return false;
@@ -187,6 +195,12 @@ export function readRoles(doc: TextDoc, m: TriggerMatch, mentions: Mention[], fr
         target = firstAfter(mentions, m.end, until, (x) => !!x.prep && (preps ? preps.includes(x.prep) : NOUN_TARGET_PREPS.has(x.prep)));
       }
     }
+  }
+  // No target in the clause: the next actor later in the sentence, unless it only reports the news
+  // (", police said") or is the agent of a passive.
+  if (!target && !rule.notgt && !reciprocal && !(rule.recip && source && source.members.length > 1)) {
+    target = firstAfter(mentions, until, to, (x) => x.prep !== 'by' && notSource(doc, x, source) && !isAttribution(doc, x, to));
+    if (target) how += '+later';
   }
   // "A and B discussed relations with the EU": with a compound subject a reciprocal act is between them.
   if (rule.recip && source && source.members.length > 1 && !m.tgt && !reciprocal) target = null;

@@ -1,0 +1,68 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { dyad, jsonlFile, madeUpArticles } from './cli.js';
+import type { CodeStats } from '../../src/cli/stats.js';
+
+const ARTICLES = madeUpArticles(20);
+// A malformed line in the middle: reported on stderr, exit code 3, the rest still coded.
+const INPUT = jsonlFile([...ARTICLES.slice(0, 9), '{"id": "broken", "text": ', ...ARTICLES.slice(9)]);
+
+function lastJson(stderr: string): CodeStats {
+  const line = stderr.trimEnd().split('\n').at(-1) ?? '';
+  return JSON.parse(line) as CodeStats;
+}
+
+test('--jobs 2 writes the same bytes, stderr and exit code as --jobs 1', () => {
+  const one = dyad(['code', INPUT]);
+  // Batches of 3 articles: 7 batches alternate between the workers and come back out of order.
+  const two = dyad(['code', INPUT, '--jobs', '2', '--batch-size', '3']);
+  assert.equal(one.status, 3, one.stderr);
+  assert.equal(two.status, 3, two.stderr);
+  assert.ok(one.stdout.split('\n').length > 30, 'the made-up articles give events');
+  assert.equal(two.stdout, one.stdout);
+  assert.equal(two.stderr, one.stderr);
+  assert.match(one.stderr, /in\.jsonl:10: skipped: not valid JSON/);
+  assert.match(one.stderr, /dyad code: 20 articles, \d+ events, 1 skipped/);
+});
+
+test('--jobs 3 in table format keeps the input order, and every worker coded some articles', () => {
+  const one = dyad(['code', INPUT, '--format', 'table']);
+  const three = dyad(['code', INPUT, '--format', 'table', '--jobs', '3', '--batch-size', '2', '--stats']);
+  assert.equal(three.stdout, one.stdout);
+  const ids = three.stdout.split('\n').slice(1).filter(Boolean).map((l) => Number(/made-up-(\d+)/.exec(l)![1]));
+  assert.deepEqual(ids, [...ids].sort((a, b) => a - b));
+  const stats = lastJson(three.stderr);
+  assert.equal(stats.workers.length, 3);
+  for (const w of stats.workers) assert.ok(w.articles > 0, JSON.stringify(stats.workers));
+  assert.equal(stats.workers.reduce((n, w) => n + w.articles, 0), 20);
+});
+
+test('stdin works with workers too', () => {
+  const one = dyad(['code'], ARTICLES.join('\n'));
+  const two = dyad(['code', '-', '--jobs', '2', '--batch-size', '4'], ARTICLES.join('\n'));
+  assert.equal(two.status, 0, two.stderr);
+  assert.equal(two.stdout, one.stdout);
+});
+
+test('a bad --jobs value is a clear error with exit code 2', () => {
+  for (const bad of ['0', '-1', 'two', '1.5', '', '65']) {
+    const r = dyad(['code', INPUT, '--jobs', bad]);
+    assert.equal(r.status, 2, `--jobs "${bad}": ${r.stderr}`);
+    assert.match(r.stderr, /--jobs must be a whole number from 1 to 64, got "/);
+    assert.equal(r.stdout, '');
+  }
+});
+
+// Known coder defect, kept visible here: wink-nlp adds an out-of-vocabulary word it splits off
+// trailing punctuation ("America’s,") to its shared lexicon, and from then on keeps "America’s" as
+// one token in every later document of that thread. So an article's events can depend on the
+// articles coded before it in the same worker, and --jobs 1 and --jobs 2 can differ on real corpora
+// (12,199 vs 12,200 events on the first 1000 White House articles). Fix belongs in src/pipeline/text.ts.
+test('an article codes the same whatever was coded before it', { todo: 'wink-nlp keeps OOV tokens across documents (src/pipeline/text.ts)' }, () => {
+  const target = JSON.stringify({ id: 'b', text: 'Russia attacked Ukraine’s army. Iran condemned Israel’s strikes.' });
+  const before = JSON.stringify({ id: 'a', text: 'Officials called it similar to Ukraine’s, and to Israel’s.' });
+  const alone = dyad(['code'], target);
+  const after = dyad(['code'], before + '\n' + target);
+  const eventsOf = (out: string) => out.split('\n').filter((l) => l.includes('"article_id":"b"')).join('\n');
+  assert.equal(eventsOf(after.stdout), eventsOf(alone.stdout));
+});
