@@ -115,7 +115,11 @@ function pairs(r: Roles): [ActorRef | null, ActorRef | null][] {
     for (const a of r.source.members) for (const b of r.source.members) if (a !== b && !sameActor(a, b)) out.push([a, b]);
     return out;
   }
-  if (r.compoundRecip && r.source) {
+  // "The leaders reiterated their commitment to both countries' ...": a group acting on itself is a
+  // mutual act between its members, first-named -> the others.
+  const selfGroup = r.source && r.target && r.source.members.length > 1 && r.target.anaphor &&
+    r.target.members.every((b) => r.source!.members.some((a) => a.country === b.country));
+  if ((r.compoundRecip || selfGroup) && r.source) {
     const [first, ...rest] = r.source.members;
     return rest.filter((b) => !sameActor(first, b)).map((b) => [first, b]);
   }

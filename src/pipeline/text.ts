@@ -106,5 +106,53 @@ export function analyse(text: string): TextDoc {
     sentStart.push(span[0]);
     sentEnd.push(span[1] + 1);
   });
-  return { text, n, value, lower, lemma, pos, start, end, neg, cap, sentStart, sentEnd, allCaps };
+  const d: TextDoc = { text, n, value, lower, lemma, pos, start, end, neg, cap, sentStart, sentEnd, allCaps };
+  return hasSplitLetters(d) ? mergeSplitWords(d) : d;
+}
+
+const NON_ASCII_LETTER = /[^\x00-\x7F]/;
+const LETTERS = /^\p{L}+$/u;
+
+/** wink splits words at some non-ASCII letters ("Matovi" + "č", "Đ" + "okovi" + "ć"). */
+function splitAt(d: TextDoc, i: number): boolean {
+  if (d.end[i] !== d.start[i + 1] || !LETTERS.test(d.value[i]) || !LETTERS.test(d.value[i + 1])) return false;
+  return NON_ASCII_LETTER.test(d.value[i].slice(-1)) || NON_ASCII_LETTER.test(d.value[i + 1][0]);
+}
+
+function hasSplitLetters(d: TextDoc): boolean {
+  for (let i = 0; i + 1 < d.n; i++) if (splitAt(d, i)) return true;
+  return false;
+}
+
+/** Re-joins such pieces into one token (the first piece's tag, a proper noun when capitalised). */
+function mergeSplitWords(d: TextDoc): TextDoc {
+  const keep: number[] = [];
+  const newIndex = new Int32Array(d.n + 1);
+  for (let i = 0; i < d.n; i++) {
+    newIndex[i] = keep.length;
+    if (i > 0 && splitAt(d, i - 1)) { newIndex[i] = keep.length - 1; continue; }
+    keep.push(i);
+  }
+  newIndex[d.n] = keep.length;
+  const n = keep.length;
+  const out: TextDoc = {
+    ...d, n,
+    value: new Array(n), lower: new Array(n), lemma: new Array(n), pos: new Array(n),
+    start: new Int32Array(n), end: new Int32Array(n), neg: new Uint8Array(n), cap: new Uint8Array(n),
+    sentStart: d.sentStart.map((x) => newIndex[x]), sentEnd: d.sentEnd.map((x) => newIndex[x]),
+  };
+  for (let k = 0; k < n; k++) {
+    const i = keep[k];
+    let j = i;
+    while (j + 1 < d.n && splitAt(d, j)) j++;
+    out.start[k] = d.start[i];
+    out.end[k] = d.end[j];
+    out.value[k] = d.text.slice(d.start[i], d.end[j]);
+    out.lower[k] = out.value[k].toLowerCase();
+    out.lemma[k] = j === i ? d.lemma[i] : out.lower[k];
+    out.cap[k] = d.cap[i] || (!d.allCaps && out.value[k][0] !== out.value[k][0].toLowerCase()) ? 1 : 0;
+    out.pos[k] = j === i ? d.pos[i] : out.cap[k] ? 'PROPN' : d.pos[i];
+    out.neg[k] = d.neg[i];
+  }
+  return out;
 }

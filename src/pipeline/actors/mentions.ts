@@ -48,11 +48,13 @@ export function newContext(published: string | null, home: string | null = null)
 /** The most mentioned country of an article (names, adjectives, capitals), if it leads clearly. */
 export function homeCountry(doc: TextDoc, gaz: Gazetteer, from: number): string | null {
   const counts = new Map<string, number>();
+  // The lead sentence says what the story is about: its countries count double.
+  const lead = doc.sentEnd.find((e) => e > from) ?? doc.n;
   for (let i = from; i < doc.n;) {
     const a = gaz.matchAt(doc, i, doc.n, (e) => e.kind === 'country' || e.kind === 'adj' || e.kind === 'capital');
     if (!a) { i++; continue; }
     const c = a.entry.country;
-    if (c) counts.set(c, (counts.get(c) ?? 0) + 1);
+    if (c) counts.set(c, (counts.get(c) ?? 0) + (i < lead ? 2 : 1));
     i = a.end;
   }
   let best: string | null = null;
@@ -143,7 +145,7 @@ export class MentionFinder {
     while (i < to) {
       const pron = this.pronoun(doc, i, s, ctx, out);
       if (pron) { out.push(pron); i++; continue; }
-      const chunk = this.chunk(doc, i, to, atoms);
+      const chunk = this.chunk(doc, i, to, atoms, ctx);
       if (!chunk) { i++; continue; }
       const m = this.interpret(doc, chunk, s, ctx, out);
       if (m) {
@@ -184,7 +186,7 @@ export class MentionFinder {
   }
 
   /** Greedy noun-phrase chunk starting at i that contains at least one actor word, a name or a group word. */
-  private chunk(doc: TextDoc, i: number, to: number, atoms: (Atom | null)[]): Chunk | null {
+  private chunk(doc: TextDoc, i: number, to: number, atoms: (Atom | null)[], ctx: ArticleContext): Chunk | null {
     const c: Chunk = { start: i, end: i, atoms: [], possessives: [], possPron: -1, names: [], group: false };
     let j = i;
     if (POSSESSIVE_PRON.has(doc.lower[j]) && doc.pos[j] === 'PRON') { c.possPron = j; j++; }
@@ -207,7 +209,7 @@ export class MentionFinder {
         const after = atoms[j + 1]!;
         if (after.end < to && (atoms[after.end] || doc.pos[after.end] === 'NOUN' || doc.pos[after.end] === 'ADJ')) { j++; continue; }
       }
-      if (w === 'of' && c.atoms.some((x) => x.entry.kind === 'agent') && j + 1 < to) {
+      if (w === 'of' && (c.atoms.some((x) => x.entry.kind === 'agent') || sawPersonRole) && j + 1 < to) {
         // "Minister of Foreign Affairs of the Republic of Azerbaijan": take the of-country into the chunk.
         let k = j + 1;
         if (doc.lower[k] === 'the') k++;
@@ -217,9 +219,19 @@ export class MentionFinder {
       }
       if (doc.cap[j] && NAME_POS.has(doc.pos[j]) && /^\p{Lu}[\p{L}'’.-]*$/u.test(doc.value[j])) {
         const afterDeterminer = j === c.start + 1 && (DETERMINERS.has(doc.lower[c.start]) || c.possPron === c.start);
-        if (sawPersonRole || c.names.length > 0 || j === c.start || afterDeterminer) { c.names.push(j); j++; continue; }
+        if (sawPersonRole || c.names.length > 0 || j === c.start || afterDeterminer || ctx.people.has(w)) { c.names.push(j); j++; continue; }
       }
-      if (doc.pos[j] === 'PUNCT' && doc.value[j] === '-' && j + 1 < to && doc.start[j] === doc.end[j - 1]) { j++; continue; }
+      if (doc.pos[j] === 'PUNCT' && doc.value[j] === '-' && j + 1 < to && j > c.start && doc.start[j] === doc.end[j - 1]) {
+        // "Damascus-based", "Iranian-backed", "Russian-brokered": the place or backer only describes the head.
+        if (doc.start[j + 1] === doc.end[j] && (doc.pos[j + 1] === 'VERB' || /(ed|based|born|owned)$/.test(doc.lower[j + 1]))) {
+          const last = c.atoms[c.atoms.length - 1];
+          if (last && last.end === j) c.atoms.pop();
+          j += 2;
+          continue;
+        }
+        j++;
+        continue;
+      }
       // "Iran's new top diplomat": the tagger sometimes calls a prenominal adjective an adverb.
       if (doc.pos[j] === 'ADV' && j > c.start && j + 1 < to && (doc.pos[j + 1] === 'ADJ' || doc.pos[j + 1] === 'NOUN' || atoms[j + 1]) && !/ly$/.test(w)) { j++; continue; }
       const isDet = doc.pos[j] === 'DET' || DETERMINERS.has(w);
@@ -252,6 +264,10 @@ export class MentionFinder {
     // The head word: the last token of the chunk that is not a trailing name.
     let headTok = c.end - 1;
     while (headNames.includes(headTok) && headTok > lastPoss + 1 && headAtoms.length) headTok--;
+    // "opposition groups", "al-Qaeda terror network", "the UNITA militarist wing": a collective noun
+    // after a role word or a named group stands for the actor the modifiers name.
+    const collective = GENERIC_HEADS.has(doc.lemma[headTok]) && headAtoms.some((a) => a.entry.kind === 'agent' || a.entry.kind === 'group' || a.entry.kind === 'igo');
+    if (collective) while (headTok > c.start && !headAtoms.some((a) => a.start <= headTok && headTok < a.end)) headTok--;
     const headAtom = headAtoms.find((a) => a.start <= headTok && headTok < a.end);
     const headIsActor = !!headAtom && (headAtom.entry.kind !== 'adj' || !!headAtom.plural) || (headAtoms.length === 0 && headNames.length > 0 && headNames.includes(c.end - 1));
     if (!headIsActor) {
@@ -298,7 +314,9 @@ export class MentionFinder {
       // "Mehr News Agency", "Hamas movement": an organisation's own name.
       name = doc.text.slice(doc.start[nameToks[0]], doc.end[c.end - 1]);
     } else if (nameToks.length) {
-      name = nameToks.map((n) => doc.value[n]).join(' ');
+      // "Council spokesperson Barend Leyts": capitalised words before the role are not the person's name.
+      const personal = firstAgent && nameToks.some((n) => n > firstAgent.start) ? nameToks.filter((n) => n > firstAgent.start) : nameToks;
+      name = personal.map((n) => doc.value[n]).join(' ');
       kind = 'person';
     }
     if (personEntry) {
@@ -340,6 +358,8 @@ export class MentionFinder {
   }
 }
 
+const GENERIC_HEADS = new Set(['group', 'movement', 'organization', 'organisation', 'coalition', 'faction', 'network', 'wing', 'member',
+  'unit', 'body', 'front', 'cell', 'branch', 'camp', 'bloc', 'alliance', 'party', 'squad', 'team', 'delegation', 'office', 'leadership', 'command']);
 const QUANTITY_HEADS = new Set(['thousand', 'thousands', 'hundred', 'hundreds', 'dozen', 'dozens', 'ten', 'tens', 'million', 'millions', 'score', 'scores',
   'group', 'member', 'some', 'many', 'most', 'majority', 'number', 'one', 'two', 'three', 'four', 'five', 'several', 'all', 'none', 'few', 'part', 'unit', 'contingent', 'delegation', 'team', 'band', 'crowd']);
 

@@ -198,8 +198,8 @@ export function readRoles(doc: TextDoc, m: TriggerMatch, mentions: Mention[], fr
   }
   // No target in the clause: the next actor later in the sentence, unless it only reports the news
   // (", police said") or is the agent of a passive.
-  if (!target && !rule.notgt && !reciprocal && !(rule.recip && source && source.members.length > 1)) {
-    target = firstAfter(mentions, until, to, (x) => x.prep !== 'by' && notSource(doc, x, source) && !isAttribution(doc, x, to));
+  if (source && !target && !rule.notgt && !reciprocal && !(rule.recip && source.members.length > 1)) {
+    target = firstAfter(mentions, m.head + 1, to, (x) => x.prep !== 'by' && notSource(doc, x, source) && !isAttribution(doc, x, to));
     if (target) how += '+later';
   }
   // "A and B discussed relations with the EU": with a compound subject a reciprocal act is between them.

@@ -1,0 +1,39 @@
+/** Timed runs of the real CLI: `node bin/dyad.js code FILE --jobs N --stats > /dev/null`. */
+import { spawn } from 'node:child_process';
+import { openSync, closeSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { CodeStats } from '../src/cli/stats.js';
+
+export const BIN = fileURLToPath(new URL('../bin/dyad.js', import.meta.url));
+
+export interface Run {
+  /** Spawn to exit, as the bench sees it. */
+  wall_ms: number;
+  stats: CodeStats;
+}
+
+/** Codes `file` once; exit codes 0 and 3 (some lines skipped) are fine, anything else throws. */
+export async function codeOnce(file: string, jobs: number): Promise<Run> {
+  const devNull = openSync('/dev/null', 'w');
+  try {
+    const t0 = performance.now();
+    const child = spawn(process.execPath, [BIN, 'code', file, '--jobs', String(jobs), '--stats'], { stdio: ['ignore', devNull, 'pipe'] });
+    let stderr = '';
+    child.stderr!.setEncoding('utf8').on('data', (d: string) => { stderr += d; });
+    const status = await new Promise<number | null>((resolve, reject) => { child.on('error', reject); child.on('close', resolve); });
+    const wall = performance.now() - t0;
+    const last = stderr.trimEnd().split('\n').at(-1) ?? '';
+    if ((status !== 0 && status !== 3) || !last.startsWith('{')) {
+      throw new Error(`dyad code ${file} --jobs ${jobs} exited ${status}:\n${stderr.slice(-2000)}`);
+    }
+    return { wall_ms: Math.round(wall), stats: JSON.parse(last) as CodeStats };
+  } finally {
+    closeSync(devNull);
+  }
+}
+
+export function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+}
