@@ -6,7 +6,7 @@ import type { Article, ActorRef, CodedEvent } from './types.js';
 import type { Coder, CoderOptions } from './coder-api.js';
 import { analyse, type TextDoc } from './text.js';
 import { loadCameo, type CameoTable } from '../ontology/cameo.js';
-import { loadEventLexicon, type EventLexicon } from '../lexicon/events.js';
+import { loadEventLexicon, type EventLexicon, type EventRule } from '../lexicon/events.js';
 import { loadActorLexicon } from '../lexicon/actors.js';
 import { DEFAULT_DATA_DIR } from '../lexicon/tsv.js';
 import { Gazetteer } from './actors/gazetteer.js';
@@ -18,6 +18,7 @@ import { loadModality, type ModalityTable } from '../lexicon/modality.js';
 import { readRoles, subjectOf } from './events/roles.js';
 import { clauseStart, SPEECH_VERBS } from './events/clause.js';
 import { datelineEnd } from './dateline.js';
+import { refineManner } from './events/manner.js';
 
 export type { Coder, CoderOptions } from './coder-api.js';
 
@@ -63,8 +64,9 @@ function codeArticle(article: Article, res: Resources, finder: MentionFinder, op
     const to = doc.sentEnd[s];
     if (to <= skip) continue;
     const mentions = finder.sentence(doc, s, ctx, skip);
-    const triggers = findTriggers(doc, Math.max(from, skip), to, res.events, mentions, !!opts.statements);
+    const triggers = refineManner(doc, findTriggers(doc, Math.max(from, skip), to, res.events, mentions, !!opts.statements), to);
     const modifier = (k: number) => modifierActor(doc, k, Math.max(from, skip), mentions, res.gazetteer);
+    triggers.push(...unmatchedDemands(doc, Math.max(from, skip), to, mentions, triggers));
     const heads = new Set(triggers.map((t) => t.head));
     const isTrigger = (k: number) => heads.has(k);
     const f = Math.max(from, skip);
@@ -132,6 +134,43 @@ function pairs(r: Roles): [ActorRef | null, ActorRef | null][] {
   return out;
 }
 
+const DEMAND_RULE: EventRule = {
+  cameo: '100', head: [], rest: [], pos: 'verb', tgtPreps: null, notgt: false, recip: false, absorb: false, passive: false, inverse: false,
+  specificity: 0, id: 'modality.tsv obligation (X said Y must <act>)', order: -1,
+};
+const MUST = new Set(['must', 'should']);
+const DEMAND_NOUNS = new Set(['reminder', 'warning', 'statement', 'declaration', 'demand', 'message', 'insistence', 'call']);
+
+/**
+ * "Russia said that Sudan must return the helicopter", when the act itself matched no lexicon entry:
+ * still X's demand to Y (CAMEO 10). Acts that did match are turned into demands by modality.tsv.
+ */
+function isReporting(doc: TextDoc, v: number): boolean {
+  return (doc.pos[v] === 'VERB' && SPEECH_VERBS.has(doc.lemma[v])) || DEMAND_NOUNS.has(doc.lemma[v]);
+}
+
+function unmatchedDemands(doc: TextDoc, from: number, to: number, mentions: Mention[], triggers: TriggerMatch[]): TriggerMatch[] {
+  const out: TriggerMatch[] = [];
+  for (let k = from + 2; k < to; k++) {
+    if (!MUST.has(doc.lower[k]) || doc.pos[k] !== 'AUX') continue;
+    const asked = mentions.find((m) => m.end === k || (m.end === k - 1 && doc.pos[k - 1] === 'ADV'));
+    if (!asked) continue;
+    // The reporting verb (or noun) before "(that) Y must", past a time phrase ("said on Tuesday that").
+    let v = asked.start - 1;
+    if (v >= from && doc.lower[v] === 'that') v--;
+    while (v >= from && v >= asked.start - 6 && !isReporting(doc, v) && doc.value[v] !== ',' && doc.pos[v] !== 'VERB') v--;
+    if (v < from || !isReporting(doc, v)) continue;
+    let act = k + 1;
+    while (act < to && (doc.pos[act] === 'ADV' || doc.lemma[act] === 'be')) act++;
+    if (act >= to || (doc.pos[act] !== 'VERB' && doc.pos[act] !== 'ADJ') || SPEECH_VERBS.has(doc.lemma[act])) continue;
+    if (triggers.some((t) => t.head >= k && t.head <= act + 6)) continue;
+    const speaker = subjectOf(doc, v, mentions, from);
+    if (!speaker) continue;
+    out.push({ rule: DEMAND_RULE, cameo: '100', note: '', head: k, start: k, end: act + 1, tgt: asked, src: speaker });
+  }
+  return out;
+}
+
 interface Reading {
   cameo: string;
   roles: Roles;
@@ -149,11 +188,11 @@ interface Reading {
 function readModality(doc: TextDoc, t: TriggerMatch, roles: Roles, mentions: Mention[], from: number, to: number, res: Resources): Reading {
   const negated = isNegated(doc, t.head, from);
   const hypothetical = isHypothetical(doc, t.head, t.rule.pos === 'noun', from, to);
-  const plain: Reading = { cameo: t.rule.cameo, roles, negated, hypothetical, note: '' };
+  const plain: Reading = { cameo: t.cameo, roles, negated, hypothetical, note: t.note };
   if (negated || !hypothetical) return plain;
   const kind = modalityOf(doc, t.head, from);
   if (kind !== 'future' && kind !== 'obligation') return plain;
-  const cameo = res.modality.transform(kind, t.rule.cameo);
+  const cameo = res.modality.transform(kind, t.cameo);
   if (!cameo) return plain;
   if (kind === 'future') return { cameo, roles, negated, hypothetical: false, note: 'future->intent' };
   // Obligation: the speaker of the reported clause demands; the clause's subject is asked.

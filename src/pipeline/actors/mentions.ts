@@ -8,6 +8,7 @@ import type { ActorRef } from '../types.js';
 import type { TextDoc } from '../text.js';
 import type { Atom, Gazetteer } from './gazetteer.js';
 import type { GazEntry, AgentKind } from '../../lexicon/actors.js';
+import { SPEECH_VERBS } from '../events/clause.js';
 
 export type MentionKind = AgentKind | 'country' | 'pair';
 
@@ -245,7 +246,7 @@ export class MentionFinder {
     }
     c.end = j;
     if (c.end === c.start) return null;
-    if (c.atoms.length === 0 && c.names.length === 0 && !c.group) return null;
+    if (c.atoms.length === 0 && c.names.length === 0 && !c.group && c.possPron < 0) return null;
     return c;
   }
 
@@ -428,7 +429,8 @@ function nearestSubject(doc: TextDoc, current: Mention[]): Mention | null {
     if (m.prep) continue;
     let b = m.start - 1;
     while (b >= 0 && (doc.pos[b] === 'ADV' || doc.pos[b] === 'PART')) b--;
-    if (b >= 0 && doc.pos[b] === 'VERB') continue;
+    // ("Azerbaijan said Armenian forces ...": after a reporting verb comes the reported clause's subject.)
+    if (b >= 0 && doc.pos[b] === 'VERB' && !SPEECH_VERBS.has(doc.lemma[b])) continue;
     return m;
   }
   return null;

@@ -10,6 +10,10 @@ import { clauseEnd } from './clause.js';
 
 export interface TriggerMatch {
   rule: EventRule;
+  /** The CAMEO code of the event: the rule's, unless a later stage refined it. */
+  cameo: string;
+  /** Why the code differs from the rule's, for the trace. */
+  note: string;
   head: number;
   /** First and last+1 token of the literal pattern words. */
   start: number;
@@ -19,7 +23,7 @@ export interface TriggerMatch {
 }
 
 const STOP = new Set(['.', ';', ':', '?', '!']);
-const MAX_GAP = 4;
+const MAX_GAP = 6;
 /** Nouns after a nominal trigger that keep it an event ("mediation mission", "negotiations today"). */
 const FRAME_NOUNS = new Set(['mission', 'effort', 'process', 'bid', 'attempt', 'campaign', 'operation', 'drive', 'initiative',
   'today', 'yesterday', 'tonight', 'tomorrow', 'morning', 'evening', 'night', 'afternoon', 'weekend']);
@@ -87,7 +91,9 @@ export function findTriggers(doc: TextDoc, from: number, to: number, lex: EventL
     const pos = doc.pos[i];
     const table = VERB_POS.has(pos) ? lex.verbs : NOUN_POS.has(pos) ? lex.nouns : null;
     if (!table) continue;
-    const rules = table.get(doc.lemma[i]) ?? table.get(doc.lower[i]);
+    // "reimposed", "reopened": a verb with the re- prefix is the act again.
+    const rules = table.get(doc.lemma[i]) ?? table.get(doc.lower[i]) ??
+      (table === lex.verbs && doc.lemma[i].length > 6 && doc.lemma[i].startsWith('re') ? table.get(doc.lemma[i].slice(2)) : undefined);
     if (!rules) continue;
     if (table === lex.verbs && isParticipleModifier(doc, i, from, to)) continue;
     for (const rule of rules) {
@@ -96,7 +102,7 @@ export function findTriggers(doc: TextDoc, from: number, to: number, lex: EventL
       if (matchRest(doc, i + 1, rule.rest, 0, to, mentionAt, st)) {
         // "cooperation agenda", "protest movement", "aid agency": a nominal trigger modifying another noun.
         if (rule.pos === 'noun' && st.end < to && doc.pos[st.end] === 'NOUN' && !table.get(doc.lemma[st.end]) && !FRAME_NOUNS.has(doc.lemma[st.end])) break;
-        found.push({ rule, head: i, start: i, end: st.end, tgt: st.tgt, src: st.src });
+        found.push({ rule, cameo: rule.cameo, note: '', head: i, start: i, end: st.end, tgt: st.tgt, src: st.src });
         break;
       }
     }

@@ -131,6 +131,8 @@ function clauseVerb(doc: TextDoc, i: number, from: number): number {
     const v = doc.value[k];
     if (v === ',' || v === ';' || v === ':' || (RELATIVES.has(doc.lower[k]) && doc.pos[k] === 'PRON')) return -1;
     if (doc.pos[k] === 'VERB') return SPEECH_VERBS.has(doc.lemma[k]) ? -1 : k;
+    // "X is responsible for mass killings": a copula with a predicate adjective.
+    if (doc.pos[k] === 'AUX' && doc.lemma[k] === 'be' && k + 1 < i && doc.pos[k + 1] === 'ADJ') return k;
   }
   return -1;
 }
@@ -148,7 +150,8 @@ export function readRoles(doc: TextDoc, m: TriggerMatch, mentions: Mention[], fr
   if (rule.pos === 'verb' || predicate) {
     const passive = !rule.passive && !predicate && isPassive(doc, m.head, from);
     if (passive) {
-      source ??= firstAfter(mentions, m.end, until, (x) => x.prep === 'by');
+      // The agent of a passive may come after other phrases: "was accused of misusing funds ... by officials".
+      source ??= firstAfter(mentions, m.end, to, (x) => x.prep === 'by' && !isAttribution(doc, x, to));
       target ??= subjectOf(doc, m.start, mentions, from);
       how = 'passive';
     } else if (rule.inverse) {
