@@ -38,6 +38,8 @@ export interface BenchResult {
   created: string;
   git: { sha: string; dirty: boolean };
   machine: { node: string; platform: string; cpus: number; cpu_model: string; mem_gb: number };
+  /** 1-minute load average before and after the timed runs: other work on the machine skews the figures. */
+  load: { before: number; after: number };
   options: { runs: number; jobs: number[]; full: boolean; limit: number | null };
   corpora: CorpusResult[];
   startup: StartupResult[];
@@ -79,6 +81,7 @@ export function formatTable(r: BenchResult): string {
   lines.push('', 'start-up, one short article (median): ' + r.startup.map((s) =>
     `jobs ${s.jobs}: first event ${fmtS(s.median.first_event_ms)}, coder ready ${fmtS(s.median.ready_ms)}, exit ${fmtS(s.median.wall_ms)}, RSS ${num(s.median.max_rss_kb / 1024)} MB`).join('; '));
   lines.push(`dyad ingest: skipped (${r.ingest.reason})`);
+  if (r.load.before > 0.5) lines.push(`note: the machine was busy when the bench started (load ${r.load.before.toFixed(2)}); figures may be low`);
   return lines.join('\n');
 }
 

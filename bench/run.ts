@@ -7,7 +7,7 @@
 import { parseArgs } from 'node:util';
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
-import { cpus, tmpdir, totalmem } from 'node:os';
+import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DEFAULT_CORPORA, corpusInput, measureCorpus, type CorpusSpec } from './corpora.js';
@@ -60,6 +60,7 @@ async function main(): Promise<void> {
   const specs: CorpusSpec[] = DEFAULT_CORPORA.map((c) => ({ ...c, limit: values.full ? null : limit ?? c.limit }));
 
   const tmp = mkdtempSync(join(tmpdir(), 'dyad-bench-'));
+  const loadBefore = loadavg()[0];
   try {
     const corpora: CorpusResult[] = [];
     for (const spec of specs) {
@@ -92,6 +93,7 @@ async function main(): Promise<void> {
     const result: BenchResult = {
       version: 1, created: new Date().toISOString(), git: { sha, dirty: git(['status', '--porcelain']) !== '' },
       machine: { node: process.version, platform: `${process.platform}-${process.arch}`, cpus: cpus().length, cpu_model: cpus()[0]?.model ?? '', mem_gb: Math.round(totalmem() / 2 ** 30) },
+      load: { before: Math.round(loadBefore * 100) / 100, after: Math.round(loadavg()[0] * 100) / 100 },
       options: { runs, jobs: jobsList, full: values.full, limit }, corpora, startup, ingest: { skipped: true, reason: INGEST_SKIPPED },
     };
     const dir = join(ROOT, 'bench', 'results');

@@ -1,9 +1,9 @@
 /**
  * `dyad code --jobs N`: articles go to N workers in batches; their output is written in input order,
- * in the same bytes as the single-thread path (as long as the coder codes each article independently
- * of the articles it coded before; see test/cli/jobs.test.ts). Reading pauses while
- * MAX_QUEUED_PER_JOB batches per worker are being coded or wait to be written, which bounds memory
- * on any input size; writing waits for stdout to drain.
+ * in the same bytes as the single-thread path (which needs every article to be coded independently
+ * of the articles coded before it in the same thread; test/cli/jobs.test.ts checks both). Reading
+ * pauses while MAX_QUEUED_PER_JOB batches per worker are being coded or wait to be written, which
+ * bounds memory on any input size; writing waits for stdout to drain.
  */
 import type { Article } from '../pipeline/types.js';
 import type { Output } from '../cli/output.js';

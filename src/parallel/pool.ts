@@ -1,7 +1,8 @@
 /**
  * A fixed pool of coding workers. `run(batch)` resolves with the batch's formatted output. Batch i
- * always goes to worker i mod n, so a given input and --jobs value always split the same way (the
- * coder is not fully independent of the articles it coded before: see the report in jobs.test.ts).
+ * always goes to worker i mod n, so a given input and --jobs value always split the same way: should
+ * the coder ever again depend on the articles it coded before (wink-nlp's lexicon learns words; see
+ * test/cli/jobs.test.ts), --jobs output would still be reproducible run to run.
  * Each worker holds at most PREFETCH batches, so it never waits for the main thread; the rest wait
  * here. The first failure (a worker error or exit, or a coder exception) fails the whole pool.
  */

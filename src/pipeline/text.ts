@@ -107,11 +107,12 @@ export function analyse(text: string): TextDoc {
     sentEnd.push(span[1] + 1);
   });
   const d: TextDoc = { text, n, value, lower, lemma, pos, start, end, neg, cap, sentStart, sentEnd, allCaps };
-  return hasSplitLetters(d) ? mergeSplitWords(d) : d;
+  return needsRetokenizing(d) ? retokenize(d) : d;
 }
 
 const NON_ASCII_LETTER = /[^\x00-\x7F]/;
 const LETTERS = /^\p{L}+$/u;
+const GLUED_POSSESSIVE = /^(\p{L}[\p{L}.-]*)(['’]s)$/u;
 
 /** wink splits words at some non-ASCII letters ("Matovi" + "č", "Đ" + "okovi" + "ć"). */
 function splitAt(d: TextDoc, i: number): boolean {
@@ -119,40 +120,63 @@ function splitAt(d: TextDoc, i: number): boolean {
   return NON_ASCII_LETTER.test(d.value[i].slice(-1)) || NON_ASCII_LETTER.test(d.value[i + 1][0]);
 }
 
-function hasSplitLetters(d: TextDoc): boolean {
-  for (let i = 0; i + 1 < d.n; i++) if (splitAt(d, i)) return true;
+/**
+ * wink keeps a possessive glued to a word it has learned as out-of-vocabulary earlier in the same
+ * process ("America’s" after "America’s," was seen), so tokens would depend on what was coded before.
+ * Splitting every glued possessive makes each document's tokens its own.
+ */
+function gluedPossessive(d: TextDoc, i: number): boolean {
+  return d.value[i].length > 3 && GLUED_POSSESSIVE.test(d.value[i]);
+}
+
+function needsRetokenizing(d: TextDoc): boolean {
+  for (let i = 0; i < d.n; i++) if ((i + 1 < d.n && splitAt(d, i)) || gluedPossessive(d, i)) return true;
   return false;
 }
 
-/** Re-joins such pieces into one token (the first piece's tag, a proper noun when capitalised). */
-function mergeSplitWords(d: TextDoc): TextDoc {
-  const keep: number[] = [];
+/** Rebuilds the token table with split pieces joined and glued possessives split. */
+function retokenize(d: TextDoc): TextDoc {
+  const value: string[] = [];
+  const lower: string[] = [];
+  const lemma: string[] = [];
+  const pos: string[] = [];
+  const start: number[] = [];
+  const end: number[] = [];
+  const neg: number[] = [];
+  const cap: number[] = [];
   const newIndex = new Int32Array(d.n + 1);
-  for (let i = 0; i < d.n; i++) {
-    newIndex[i] = keep.length;
-    if (i > 0 && splitAt(d, i - 1)) { newIndex[i] = keep.length - 1; continue; }
-    keep.push(i);
-  }
-  newIndex[d.n] = keep.length;
-  const n = keep.length;
-  const out: TextDoc = {
-    ...d, n,
-    value: new Array(n), lower: new Array(n), lemma: new Array(n), pos: new Array(n),
-    start: new Int32Array(n), end: new Int32Array(n), neg: new Uint8Array(n), cap: new Uint8Array(n),
-    sentStart: d.sentStart.map((x) => newIndex[x]), sentEnd: d.sentEnd.map((x) => newIndex[x]),
+  const push = (s0: number, e0: number, p: string, lem: string | null, ng: number) => {
+    const v = d.text.slice(s0, e0);
+    value.push(v);
+    lower.push(v.toLowerCase());
+    lemma.push(lem ?? v.toLowerCase());
+    pos.push(p);
+    start.push(s0);
+    end.push(e0);
+    neg.push(ng);
+    cap.push(!d.allCaps && v[0] !== v[0].toLowerCase() ? 1 : 0);
   };
-  for (let k = 0; k < n; k++) {
-    const i = keep[k];
+  for (let i = 0; i < d.n; i++) {
+    newIndex[i] = value.length;
+    if (i > 0 && splitAt(d, i - 1)) { newIndex[i] = value.length - 1; continue; }
     let j = i;
     while (j + 1 < d.n && splitAt(d, j)) j++;
-    out.start[k] = d.start[i];
-    out.end[k] = d.end[j];
-    out.value[k] = d.text.slice(d.start[i], d.end[j]);
-    out.lower[k] = out.value[k].toLowerCase();
-    out.lemma[k] = j === i ? d.lemma[i] : out.lower[k];
-    out.cap[k] = d.cap[i] || (!d.allCaps && out.value[k][0] !== out.value[k][0].toLowerCase()) ? 1 : 0;
-    out.pos[k] = j === i ? d.pos[i] : out.cap[k] ? 'PROPN' : d.pos[i];
-    out.neg[k] = d.neg[i];
+    if (j > i) {
+      const capital = !d.allCaps && d.value[i][0] !== d.value[i][0].toLowerCase();
+      push(d.start[i], d.end[j], capital ? 'PROPN' : d.pos[i], null, d.neg[i]);
+    } else if (gluedPossessive(d, i)) {
+      const cut = d.end[i] - 2;
+      const capital = !d.allCaps && d.value[i][0] !== d.value[i][0].toLowerCase();
+      push(d.start[i], cut, capital ? 'PROPN' : 'NOUN', null, d.neg[i]);
+      push(cut, d.end[i], 'PART', null, d.neg[i]);
+    } else {
+      push(d.start[i], d.end[i], d.pos[i], d.lemma[i], d.neg[i]);
+    }
   }
-  return out;
+  newIndex[d.n] = value.length;
+  return {
+    ...d, n: value.length, value, lower, lemma, pos,
+    start: Int32Array.from(start), end: Int32Array.from(end), neg: Uint8Array.from(neg), cap: Uint8Array.from(cap),
+    sentStart: d.sentStart.map((x) => newIndex[x]), sentEnd: d.sentEnd.map((x) => newIndex[x]),
+  };
 }

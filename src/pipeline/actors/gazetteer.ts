@@ -31,8 +31,9 @@ function isAcronym(phrase: string): boolean {
 }
 
 /** Plain English plural -> singular, for capitalised plurals the tagger leaves unlemmatised ("Soldiers"). */
-function singular(w: string): string {
+export function singular(w: string): string {
   if (w.length > 4 && w.endsWith('ies')) return w.slice(0, -3) + 'y';
+  if (w.length > 4 && /(ch|sh|x|ss|z)es$/.test(w)) return w.slice(0, -2);
   if (w.length > 3 && w.endsWith('s') && !w.endsWith('ss')) return w.slice(0, -1);
   return w;
 }

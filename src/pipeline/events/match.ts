@@ -7,6 +7,7 @@ import type { TextDoc } from '../text.js';
 import type { EventLexicon, EventRule, PatternEl } from '../../lexicon/events.js';
 import type { Mention } from '../actors/mentions.js';
 import { clauseEnd } from './clause.js';
+import { singular } from '../actors/gazetteer.js';
 
 export interface TriggerMatch {
   rule: EventRule;
@@ -93,6 +94,8 @@ export function findTriggers(doc: TextDoc, from: number, to: number, lex: EventL
     if (!table) continue;
     // "reimposed", "reopened": a verb with the re- prefix is the act again.
     const rules = table.get(doc.lemma[i]) ?? table.get(doc.lower[i]) ??
+      // Capitalised plurals the tagger leaves unlemmatised ("Clashes between ...").
+      (table === lex.nouns && doc.lemma[i] === doc.lower[i] ? table.get(singular(doc.lower[i])) : undefined) ??
       (table === lex.verbs && doc.lemma[i].length > 6 && doc.lemma[i].startsWith('re') ? table.get(doc.lemma[i].slice(2)) : undefined);
     if (!rules) continue;
     if (table === lex.verbs && isParticipleModifier(doc, i, from, to)) continue;

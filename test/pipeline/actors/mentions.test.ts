@@ -39,9 +39,19 @@ test('a possessor before a plain noun is the actor ("Egypt\'s help")', () => {
   assert.ok(got[0].some((m) => m.codes === 'EGY' && m.text === 'Egypt'));
 });
 
-test('a nationality adjective before a plain noun is not an actor', () => {
+test('a nationality adjective before a plain noun stands for the country, without a sector', () => {
   const got = mentions('The Turkish economy grew.');
-  assert.deepEqual(got[0], []);
+  assert.deepEqual(got[0].map((m) => m.codes), ['TUR']);
+});
+
+test('"Damascus-based" describes a group; it does not make the group the Syrian government', () => {
+  const got = mentions('A Damascus-based Palestinian guerrilla group claimed the attack.');
+  assert.deepEqual(got[0].map((m) => m.codes), ['PSEREB']);
+});
+
+test('a collective head after a role word is the role\'s actor ("opposition groups in Zimbabwe")', () => {
+  const got = mentions('Opposition groups in Zimbabwe staged a march.');
+  assert.equal(got[0][0].codes, 'ZWEOPP');
 });
 
 test('military and police role words give sectors', () => {
