@@ -27,7 +27,9 @@ function file(url: string): string {
   if (src >= 0) return url.slice(src + 1);
   return url.replace(/^file:\/\//, '');
 }
-const fnKey = (f: CallFrame) => `${f.functionName || '(anonymous)'}  ${file(f.url)}${f.url ? `:${f.lineNumber + 1}` : ''}`;
+// Modules loaded through tsx report line 0 (their code is transpiled), so only real lines are shown.
+const fnKey = (f: CallFrame) => `${f.functionName || '(anonymous)'}  ${file(f.url)}${f.lineNumber > 0 ? `:${f.lineNumber + 1}` : ''}`;
+const isDyad = (url: string) => url.includes('/src/') && !url.includes('/node_modules/');
 
 const self = new Map<string, number>();
 const perFile = new Map<string, number>();
@@ -45,7 +47,7 @@ for (let i = 0; i < p.samples.length; i++) {
   const seen = new Set<string>();
   for (let id: number | undefined = node.id; id !== undefined; id = parent.get(id)) {
     const cf = byId.get(id)!.callFrame;
-    if (!cf.url.includes('/src/')) continue;
+    if (!isDyad(cf.url)) continue;
     const key = fnKey(cf);
     if (seen.has(key)) continue;
     seen.add(key);

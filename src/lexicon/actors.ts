@@ -24,6 +24,8 @@ export interface GazEntry {
   name: string | null;
   from: string | null;
   to: string | null;
+  /** A person's last name alone ("Obama"): an actor only after a title or once the full name was seen. */
+  surname?: boolean;
   /** Where the entry came from: file:line or package. */
   rule: string;
 }
@@ -108,10 +110,13 @@ export function loadActorLexicon(dataDir = DEFAULT_DATA_DIR): GazEntry[] {
     for (const d of [from, to]) if (d && !ISO_DATE.test(d)) throw new LexiconError(r.file, r.line, `dates must be ISO (YYYY-MM-DD), got "${d}"`);
     // IGO officials (IGOUNO) carry the organisation as their country; others are ISO3 + sector.
     const igo = code.startsWith('IGO');
-    out.push(entry('person', name, `${r.file}:${r.line}`, {
+    const fields: Partial<GazEntry> = {
       code, country: igo ? code.slice(3, 6) : code.slice(0, 3), sector: igo ? null : code.length > 3 ? code.slice(3, 6) : null,
       agentKind: 'person', name, from: from || null, to: to || null,
-    }));
+    };
+    out.push(entry('person', name, `${r.file}:${r.line}`, fields));
+    const parts = name.split(/\s+/);
+    if (parts.length > 1) out.push(entry('person', parts[parts.length - 1], `${r.file}:${r.line}`, { ...fields, surname: true }));
   }
   return out;
 }

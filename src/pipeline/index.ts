@@ -104,7 +104,7 @@ function modifierActor(doc: TextDoc, k: number, from: number, mentions: Mention[
         return { start: a.start, end: a.end, sent: -1, members: [makeActor(text, e.country, e.kind === 'capital' ? 'GOV' : null, null, e.kind === 'igo' ? e.code : null)], kind: 'country', anaphor: false, prep: null, roles: [] };
       }
     }
-    if (!(doc.pos[j] === 'ADJ' || doc.pos[j] === 'NOUN' || doc.pos[j] === 'VERB')) break;
+    if (!(doc.pos[j] === 'ADJ' || doc.pos[j] === 'NOUN')) break;
   }
   return null;
 }

@@ -112,7 +112,7 @@ export function analyse(text: string): TextDoc {
 
 const NON_ASCII_LETTER = /[^\x00-\x7F]/;
 const LETTERS = /^\p{L}+$/u;
-const GLUED_POSSESSIVE = /^(\p{L}[\p{L}.-]*)(['’]s)$/u;
+const GLUED_POSSESSIVE = /^(\p{L}[\p{L}.-]*)(['’][sS])$/u;
 
 /** wink splits words at some non-ASCII letters ("Matovi" + "č", "Đ" + "okovi" + "ć"). */
 function splitAt(d: TextDoc, i: number): boolean {

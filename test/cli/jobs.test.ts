@@ -64,3 +64,13 @@ test('an article codes the same whatever was coded before it', () => {
   const eventsOf = (out: string) => out.split('\n').filter((l) => l.includes('"article_id":"b"')).join('\n');
   assert.equal(eventsOf(after.stdout), eventsOf(alone.stdout));
 });
+
+// The same in wire text written in capitals (MUC): "GOVERNMENT'S," teaches wink "government's".
+test('an article in capitals codes the same whatever was coded before it', () => {
+  const target = JSON.stringify({ id: 'b', text: "SALVADORAN TROOPS ATTACKED THE GUERRILLAS' CAMPS. THE FMLN REJECTED THE GOVERNMENT'S CEASE-FIRE PROPOSAL ON MONDAY." });
+  const before = JSON.stringify({ id: 'a', text: "THE PLAN WAS SIMILAR TO THE GOVERNMENT'S, THE ARMY SAID ON FRIDAY IN SAN SALVADOR." });
+  const alone = dyad(['code'], target);
+  const after = dyad(['code'], before + '\n' + target);
+  const eventsOf = (out: string) => out.split('\n').filter((l) => l.includes('"article_id":"b"')).join('\n');
+  assert.equal(eventsOf(after.stdout), eventsOf(alone.stdout));
+});

@@ -194,6 +194,11 @@ export class MentionFinder {
     let sawPersonRole = false;
     while (j < to) {
       const a = atoms[j];
+      if (a && a.entry.surname && !sawPersonRole && !ctx.people.has(doc.lower[j])) {
+        // A known leader's last name without a title ("Johnson") is just a name here.
+        if (doc.cap[j]) { c.names.push(j); j = a.end; continue; }
+        break;
+      }
       if (a) {
         if (a.entry.kind === 'agent' && GROUP_NOUNS.has(doc.lemma[a.end - 1]) && groupWordBefore(doc, c.start, a.end - 1)) c.group = true;
         c.atoms.push(a);
@@ -293,6 +298,7 @@ export class MentionFinder {
     let igo: string | null = null;
     let personEntry: GazEntry | null = null;
     let groupEntry: GazEntry | null = null;
+    let ethnic = false;
     const agents: GazEntry[] = [];
     let capital = false;
     for (const a of c.atoms) {
@@ -301,10 +307,13 @@ export class MentionFinder {
       else if (e.kind === 'igo') { igo = e.code; country = e.country; if (e.sector) agents.push(e); }
       else if (e.kind === 'group') { country = e.country ?? country; groupEntry = e; }
       else if (e.kind === 'person') { if (inOffice(e, ctx.published)) personEntry = e; else country ??= e.country; }
-      else { if (!igo) country = e.country; if (e.kind === 'capital') capital = true; }
+      else if (e.kind === 'adj' && a.start > c.start && doc.lower[a.start - 1] === 'ethnic') {
+        // "ethnic Albanians in Serbia": an ethnic group is coded by where it lives, not by the kin state.
+        country ??= ctx.home; ethnic = true;
+      } else { if (!igo) country = e.country; if (e.kind === 'capital') capital = true; }
     }
     // "Hamas gunmen": the role word's sector, else the named group's own ("Hamas" -> PSE UAF).
-    let sector = chunkSector(agents) ?? groupEntry?.sector ?? null;
+    let sector = chunkSector(agents) ?? groupEntry?.sector ?? (ethnic ? 'CVL' : null);
     let kind: MentionKind = agents.length ? agents[agents.length - 1].agentKind ?? 'org' : igo || groupEntry ? 'org' : headAtom?.plural ? 'group' : 'country';
     let name: string | null = groupEntry ? groupEntry.phrase : null;
     const roles = agents.map((a) => a.phrase);

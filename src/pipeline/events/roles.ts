@@ -35,8 +35,12 @@ const ADV = new Set(['ADV', 'PART']);
 const NP_INSIDE = new Set(['DET', 'ADJ', 'NOUN', 'PROPN', 'NUM', 'PRON', 'PART', 'ADV']);
 
 /** An object of a verb (not a speech verb, whose "object" is the subject of the reported clause). */
+const QUANTITY_WORDS = new Set(['up', 'to', 'about', 'some', 'nearly', 'around', 'over', 'almost', 'least', 'at', 'more', 'than']);
+
 function isVerbObject(doc: TextDoc, m: Mention, from: number): boolean {
-  const k = skipBack(doc, m.start - 1, from, ADV);
+  let k = skipBack(doc, m.start - 1, from, ADV);
+  // "kidnapped up to 16 Russian advisers": skip the quantity before the object.
+  while (k >= from && (doc.pos[k] === 'NUM' || QUANTITY_WORDS.has(doc.lower[k]))) k--;
   if (k < from) return false;
   return doc.pos[k] === 'VERB' && !SPEECH_VERBS.has(doc.lemma[k]);
 }
@@ -84,6 +88,14 @@ function isAttribution(doc: TextDoc, x: Mention, to: number): boolean {
   let k = x.end;
   while (k < to && (doc.pos[k] === 'ADV' || doc.pos[k] === 'AUX' || doc.pos[k] === 'PART')) k++;
   return k < to && doc.pos[k] === 'VERB' && SPEECH_VERBS.has(doc.lemma[k]);
+}
+
+/** "demanded the withdrawal of Serbian forces": the actor after "of" in the verb's own object noun phrase. */
+function ofObject(doc: TextDoc, verbEnd: number, x: Mention): boolean {
+  if (x.prep !== 'of') return false;
+  for (let k = verbEnd; k < x.start - 1; k++) if (!NP_INSIDE.has(doc.pos[k]) || doc.pos[k] === 'PRON') return false;
+  // Only an act named by a noun ("withdrawal of", "release of", "meeting of"), not "control of Hong Kong to China".
+  return /(tion|sion|ment|al|ance|ence|ing|ure|ship)$/.test(doc.lower[x.start - 2] ?? '');
 }
 
 function commaBetween(doc: TextDoc, from: number, to: number): boolean {
@@ -168,7 +180,7 @@ export function readRoles(doc: TextDoc, m: TriggerMatch, mentions: Mention[], fr
         } else {
           const ok = (x: Mention) => notSource(doc, x, source);
           // Mentions inside the matched words count ("rejected North Korea's demand", "agreed to US mediation").
-          target = firstAfter(mentions, m.head + 1, until, (x) => (!x.prep || DEFAULT_VERB_TARGET_PREPS.has(x.prep)) && ok(x));
+          target = firstAfter(mentions, m.head + 1, until, (x) => (!x.prep || DEFAULT_VERB_TARGET_PREPS.has(x.prep) || ofObject(doc, m.end, x)) && ok(x));
           if (!target && rule.absorb) target = firstAfter(mentions, m.head + 1, until, (x) => !!x.prep && COMPLEMENT_TARGET_PREPS.has(x.prep) && ok(x));
         }
       }
