@@ -79,9 +79,16 @@ export function loadActorLexicon(dataDir = DEFAULT_DATA_DIR): GazEntry[] {
   const out: GazEntry[] = [];
   for (const r of optionalTsv(join(lex, 'countries_extra.tsv'), 3, 4, 'countries_extra.tsv')) {
     const [name, iso, kind] = r.cols;
-    if (!/^[A-Z]{3}$/.test(iso)) throw new LexiconError(r.file, r.line, `country code must be 3 capital letters, got "${iso}"`);
-    if (kind !== 'name' && kind !== 'adj' && kind !== 'capital') throw new LexiconError(r.file, r.line, `kind must be name, adj or capital, got "${kind}"`);
     const rule = `${r.file}:${r.line}`;
+    if (kind === 'region') {
+      // Regions that span countries ("Latin America", "Middle East"): not an actor, but they stop
+      // "America" inside them from reading as the United States.
+      if (iso !== '-') throw new LexiconError(r.file, r.line, `a region has no country: write -, got "${iso}"`);
+      out.push(entry('country', name, rule, { country: null }));
+      continue;
+    }
+    if (!/^[A-Z]{3}$/.test(iso)) throw new LexiconError(r.file, r.line, `country code must be 3 capital letters, got "${iso}"`);
+    if (kind !== 'name' && kind !== 'adj' && kind !== 'capital') throw new LexiconError(r.file, r.line, `kind must be name, adj, capital or region, got "${kind}"`);
     out.push(entry(kind === 'name' ? 'country' : kind, name, rule, { country: iso, sector: kind === 'capital' ? 'GOV' : null }));
   }
   out.push(...packageCountries());

@@ -60,6 +60,11 @@ function lowerSameLength(text: string): string {
   return out;
 }
 
+/** Lower case with typographic apostrophes made plain, so "People’s" and "People's" match the same entry. */
+export function fold(s: string): string {
+  return s.toLowerCase().replace(/[’‘`]/g, "'");
+}
+
 export function analyse(text: string): TextDoc {
   const allCaps = isAllCaps(text);
   const input = allCaps ? lowerSameLength(text) : text;
@@ -92,8 +97,8 @@ export function analyse(text: string): TextDoc {
     start[i] = at;
     end[i] = at + v.length;
     at += v.length;
-    lower[i] = v.toLowerCase();
-    lemma[i] = (lemmaRaw[i] ?? v).toLowerCase();
+    lower[i] = fold(v);
+    lemma[i] = fold(lemmaRaw[i] ?? v);
     neg[i] = negRaw[i] ? 1 : 0;
     const c = v.charCodeAt(0);
     cap[i] = !allCaps && v[0] !== v[0].toLowerCase() && c !== 0 ? 1 : 0;
@@ -148,8 +153,8 @@ function retokenize(d: TextDoc): TextDoc {
   const push = (s0: number, e0: number, p: string, lem: string | null, ng: number) => {
     const v = d.text.slice(s0, e0);
     value.push(v);
-    lower.push(v.toLowerCase());
-    lemma.push(lem ?? v.toLowerCase());
+    lower.push(fold(v));
+    lemma.push(lem ?? fold(v));
     pos.push(p);
     start.push(s0);
     end.push(e0);

@@ -67,9 +67,11 @@ export function homeCountry(doc: TextDoc, gaz: Gazetteer, from: number): string 
   return bestN > second ? best : null;
 }
 
-const POSSESSIVE_PRON = new Set(['his', 'her', 'its', 'their', 'our']);
+const POSSESSIVE_PRON = new Set(['his', 'her', 'its', 'their']);
 const DETERMINERS = new Set(['the', 'a', 'an', 'this', 'these', 'those', 'both', 'all', 'some', 'several', 'many', 'other', 'another', 'each', 'two', 'three', 'four']);
-const POSSESSIVE_MARK = new Set(["'s", '’s', "'", '’']);
+const POSSESSIVE_MARK = new Set(["'s", '’s', "'", '’', "'S", '’S']);
+/** Time words end a noun phrase: "Vice President Kamala Harris today met ...". */
+const TIME_WORDS = new Set(['today', 'yesterday', 'tomorrow', 'tonight', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'now', 'earlier', 'later']);
 const GROUP_NOUNS = new Set(['side', 'party', 'country', 'nation', 'neighbor', 'neighbour', 'state', 'government', 'leader', 'minister', 'president', 'rival', 'foe', 'adversary', 'enemy', 'capital', 'republic', 'power']);
 const PERSON_GROUP_NOUNS = new Set(['leader', 'minister', 'president']);
 const NAME_POS = new Set(['PROPN', 'NOUN', 'ADJ', 'X', 'VERB']);
@@ -152,7 +154,7 @@ export class MentionFinder {
       if (m) {
         // Join "A and B" at once, so that "both sides" later in the sentence can refer to the pair.
         const prev = out[out.length - 1];
-        if (prev && separator(doc, prev.end, m.start) === 'and') out[out.length - 1] = conjoin(prev, m);
+        if (prev && separator(doc, prev.end, m.start) === 'and' && !clauseJoin(doc, prev, m, from)) out[out.length - 1] = conjoin(prev, m);
         else out.push(m);
       }
       i = chunk.end;
@@ -160,7 +162,7 @@ export class MentionFinder {
     for (const m of out) m.prep = prepBefore(doc, m.start, from);
     for (const m of out) if (m.prep === 'of') liftQuantity(doc, m, from);
     attachPlaceModifiers(doc, out, ctx);
-    const joined = joinCompounds(doc, out, ctx);
+    const joined = joinCompounds(doc, out, ctx, from);
     return joined;
   }
 
@@ -208,6 +210,7 @@ export class MentionFinder {
         continue;
       }
       const w = doc.lower[j];
+      if (TIME_WORDS.has(w) && j > c.start) break;
       if (POSSESSIVE_MARK.has(doc.value[j]) && j > c.start) { c.possessives.push(j); j++; continue; }
       // "Turkish and Greek sides", "U.S. and Russian negotiators": coordinated nationality adjectives.
       const prevAtom = j > c.start ? atoms[j - 1] : null;
@@ -368,6 +371,7 @@ export class MentionFinder {
   }
 }
 
+const STATE_SECTORS = new Set(['', 'GOV', 'MIL', 'COP', 'LEG', 'JUD', 'SPY']);
 const GENERIC_HEADS = new Set(['group', 'movement', 'organization', 'organisation', 'coalition', 'faction', 'network', 'wing', 'member',
   'unit', 'body', 'front', 'cell', 'branch', 'camp', 'bloc', 'alliance', 'party', 'squad', 'team', 'delegation', 'office', 'leadership', 'command']);
 const QUANTITY_HEADS = new Set(['thousand', 'thousands', 'hundred', 'hundreds', 'dozen', 'dozens', 'ten', 'tens', 'million', 'millions', 'score', 'scores',
@@ -509,7 +513,8 @@ function groupMembers(doc: TextDoc, c: Chunk, ctx: ArticleContext, current: Ment
     const m = all[k];
     if (personal && m.kind !== 'person') continue;
     for (const a of m.members) {
-      if (!a.country || picked.some((p) => p.country === a.country)) continue;
+      // "the two nations" are states: news agencies, firms or civilians do not stand for them.
+      if (!a.country || picked.some((p) => p.country === a.country) || !STATE_SECTORS.has(a.sector ?? '')) continue;
       picked.push(personal ? a : countryOnly(a));
     }
   }
@@ -532,13 +537,13 @@ export function sameActor(a: ActorRef, b: ActorRef): boolean {
 }
 
 /** "A and B", "A, B and C", "between A and B" -> one mention whose members are all of them. */
-function joinCompounds(doc: TextDoc, ms: Mention[], ctx: ArticleContext): Mention[] {
+function joinCompounds(doc: TextDoc, ms: Mention[], ctx: ArticleContext, from: number): Mention[] {
   const out: Mention[] = [];
   for (let k = 0; k < ms.length; k++) {
     let m = ms[k];
     // A list "A, B and C" must end in "and": "With Bayramov, Abdollahian ..." is no list.
     let last = k;
-    while (last + 1 < ms.length && separator(doc, ms[last].end, ms[last + 1].start) !== null) last++;
+    while (last + 1 < ms.length && separator(doc, ms[last].end, ms[last + 1].start) !== null && !clauseJoin(doc, ms[last], ms[last + 1], from)) last++;
     // (An element already joined by "and" closes the list: "A, B and C" arrives as A, [B and C].)
     while (last > k && separator(doc, ms[last - 1].end, ms[last].start) !== 'and' && ms[last].members.length < 2) last--;
     for (let x = k + 1; x <= last; x++) m = conjoin(m, ms[x]);
@@ -550,6 +555,15 @@ function joinCompounds(doc: TextDoc, ms: Mention[], ctx: ArticleContext): Mentio
     out.push(m);
   }
   return out;
+}
+
+/**
+ * "Russia's invasion of Ukraine, and the Vice President recognized ...": ", and" before a new subject
+ * joins clauses, not actors (the first is inside a prepositional phrase, the second is not).
+ */
+function clauseJoin(doc: TextDoc, prev: Mention, next: Mention, from: number): boolean {
+  if (doc.value[prev.end] !== ',') return false;
+  return prepBefore(doc, prev.start, from) !== null && prepBefore(doc, next.start, from) === null;
 }
 
 function conjoin(m: Mention, next: Mention): Mention {
