@@ -54,8 +54,11 @@ export class Gazetteer {
         n = c;
       }
       n.entries ??= [];
-      // One entry per kind and phrase: the first source wins (curated files load before package data).
-      if (!n.entries.some((x) => x.kind === e.kind)) {
+      // One entry per kind and phrase: the first source wins (curated files load before package data),
+      // except that a name listed on its own ("Putin") beats the same word known only as a last name.
+      const same = n.entries.findIndex((x) => x.kind === e.kind);
+      if (same >= 0 && n.entries[same].surname && !e.surname) n.entries[same] = e;
+      else if (same < 0) {
         n.entries.push(e);
         n.entries.sort((a, b) => PRIORITY[b.kind] - PRIORITY[a.kind]);
         this.size++;

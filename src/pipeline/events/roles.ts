@@ -159,7 +159,11 @@ export function readRoles(doc: TextDoc, m: TriggerMatch, mentions: Mention[], fr
   let how = '';
   // "Norway is willing to send", "Iran is ready to": a predicate adjective reads like a verb.
   const predicate = rule.pos === 'noun' && (doc.pos[m.head] === 'ADJ' || COPULA.has(doc.lemma[skipBack(doc, m.head - 1, from, ADV)] ?? ''));
-  if (rule.pos === 'verb' || predicate) {
+  // "because of fighting between A and B", "the shelling of": a gerund after a preposition or article is a noun.
+  // (With a direct object it stays a verb: "accused of raping a tourist".)
+  const gerund = rule.pos === 'verb' && doc.lower[m.head].endsWith('ing') && m.head > from && (doc.pos[m.head - 1] === 'ADP' || doc.pos[m.head - 1] === 'DET') &&
+    m.end < to && doc.pos[m.end] === 'ADP';
+  if ((rule.pos === 'verb' && !gerund) || predicate) {
     const passive = !rule.passive && !predicate && isPassive(doc, m.head, from);
     if (passive) {
       // The agent of a passive may come after other phrases: "was accused of misusing funds ... by officials".
