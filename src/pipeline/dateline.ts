@@ -14,6 +14,8 @@ export function datelineEnd(doc: TextDoc): number {
   }
   for (let k = 1; k < Math.min(doc.n, 12); k++) {
     if (!DASHES.has(doc.value[k])) continue;
+    // A dateline dash stands apart ("TEHRAN - "); a hyphen inside a name does not ("Zia-Ul-Haq").
+    if (doc.start[k] === doc.end[k - 1] || (k + 1 < doc.n && doc.start[k + 1] === doc.end[k])) continue;
     // Everything before the dash must look like a place and date: capitalised words, numbers, commas.
     let ok = true;
     for (let j = 0; j < k; j++) {

@@ -41,9 +41,13 @@ function matchRest(doc: TextDoc, k: number, els: PatternEl[], ei: number, limit:
   if (ei === els.length) return true;
   const el = els[ei];
   if (el.kind === 'gap') {
-    for (let g = 0; g <= MAX_GAP && k + g <= limit; g++) {
-      if (g > 0 && STOP.has(doc.value[k + g - 1])) break;
-      if (matchRest(doc, k + g, els, ei + 1, limit, mentionAt, st)) return true;
+    // Skip up to MAX_GAP units; an actor mention ("the Ivory Coast") counts as one unit.
+    let p = k;
+    for (let g = 0; g <= MAX_GAP && p <= limit; g++) {
+      if (matchRest(doc, p, els, ei + 1, limit, mentionAt, st)) return true;
+      if (p >= limit || STOP.has(doc.value[p])) break;
+      const m = mentionAt.get(p);
+      p = m && m.end > p ? m.end : p + 1;
     }
     return false;
   }
