@@ -39,13 +39,19 @@ function git(args: string[]): string {
 }
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({
-    options: {
-      runs: { type: 'string' }, limit: { type: 'string' }, full: { type: 'boolean', default: false }, jobs: { type: 'string', default: '1,2' },
-      corpora: { type: 'string', default: join(ROOT, '..', 'shared', 'corpora') }, compare: { type: 'string' }, with: { type: 'string' },
-    },
-    strict: true,
-  });
+  let parsed;
+  try {
+    parsed = parseArgs({
+      options: {
+        runs: { type: 'string' }, limit: { type: 'string' }, full: { type: 'boolean', default: false }, jobs: { type: 'string', default: '1,2' },
+        corpora: { type: 'string', default: join(ROOT, '..', 'shared', 'corpora') }, compare: { type: 'string' }, with: { type: 'string' },
+      },
+      strict: true,
+    });
+  } catch (e) {
+    usage((e as Error).message);
+  }
+  const { values } = parsed;
   const readResult = (f: string) => JSON.parse(readFileSync(f, 'utf8')) as BenchResult;
   if (values.with) {
     if (!values.compare) usage('--with needs --compare');

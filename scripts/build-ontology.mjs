@@ -24,6 +24,10 @@ const overrides = {
   // PLOVER 2.0: apologies are concessions; releases of persons/property are coded CONCEDE in the gold conventions.
   '055': ['CONCEDE', '', 'diplomatic'],
   '084': ['CONCEDE', 'release', 'legal'],
+  // PLOVER 2.0 removed 'ease' from RETREAT's modes: easing curfews, emergencies and sanctions are concessions.
+  '0813': ['CONCEDE', '', 'legal'],
+  '0814': ['CONCEDE', '', 'legal'],
+  '085': ['CONCEDE', '', 'economic'],
   // PLOVER 2.0 SANCTION 'convict': court verdicts finding guilt or unlawfulness.
   '116': ['SANCTION', 'convict', 'legal'],
 };

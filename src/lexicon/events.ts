@@ -27,6 +27,8 @@ export interface EventRule {
   passive: boolean;
   /** The subject receives the act; the source follows "from"/"by" ("received a call from B"). */
   inverse: boolean;
+  /** PLOVER event (and mode) when the words say more than the CAMEO code's default ("resign" -> RETREAT resign). */
+  plover: { event: string; mode: string | null } | null;
   /** Number of literal words and slots: longer patterns win. */
   specificity: number;
   /** "events/verbs.tsv:12 call on|upon TGT to" */
@@ -40,7 +42,9 @@ export interface EventLexicon {
   size: number;
 }
 
-const FLAG = /^(tgt=[a-z|]+|notgt|recip|absorb|passive|inverse)$/;
+const PLOVER_EVENTS = new Set(['AGREE', 'CONSULT', 'SUPPORT', 'CONCEDE', 'COOPERATE', 'AID', 'RETREAT', 'REQUEST', 'ACCUSE', 'REJECT',
+  'THREATEN', 'PROTEST', 'SANCTION', 'MOBILIZE', 'COERCE', 'ASSAULT']);
+const FLAG = /^(tgt=[a-z|]+|plover=[A-Z]+(:[a-z_-]+)?|notgt|recip|absorb|passive|inverse)$/;
 
 function parsePattern(pattern: string, file: string, line: number): { head: string[]; rest: PatternEl[] } {
   const words = pattern.trim().split(/\s+/);
@@ -67,6 +71,9 @@ function loadFile(path: string, label: string, pos: 'verb' | 'noun', cameo: Came
     const flags = flagText === '-' || flagText === '' ? [] : flagText.split(',').map((f) => f.trim());
     for (const f of flags) if (!FLAG.test(f)) throw new LexiconError(r.file, r.line, `unknown flag "${f}"`);
     const tgt = flags.find((f) => f.startsWith('tgt='));
+    const pl = flags.find((f) => f.startsWith('plover='));
+    const [plEvent, plMode] = pl ? pl.slice(7).split(':') : [null, null];
+    if (plEvent && !PLOVER_EVENTS.has(plEvent)) throw new LexiconError(r.file, r.line, `unknown PLOVER event "${plEvent}"`);
     const rule: EventRule = {
       cameo: code, head, rest, pos,
       tgtPreps: tgt ? tgt.slice(4).split('|') : null,
@@ -75,6 +82,7 @@ function loadFile(path: string, label: string, pos: 'verb' | 'noun', cameo: Came
       absorb: flags.includes('absorb'),
       passive: flags.includes('passive'),
       inverse: flags.includes('inverse'),
+      plover: plEvent ? { event: plEvent, mode: plMode ?? null } : null,
       specificity: 1 + rest.filter((e) => e.kind !== 'gap').length,
       id: `${label}:${r.line} ${pattern}`,
       order: start + count,

@@ -22,9 +22,9 @@ import { refineManner } from './events/manner.js';
 
 export type { Coder, CoderOptions } from './coder-api.js';
 
-/** Splits a lexicon phrase into tokens the way the text stage splits documents. */
+/** Splits a lexicon phrase into tokens the way the text stage splits documents (surface forms). */
 function tokenizePhrase(phrase: string): string[] {
-  return analyse(phrase).lower;
+  return analyse(phrase).value;
 }
 
 export interface Resources {
@@ -136,7 +136,7 @@ function pairs(r: Roles): [ActorRef | null, ActorRef | null][] {
 
 const DEMAND_RULE: EventRule = {
   cameo: '100', head: [], rest: [], pos: 'verb', tgtPreps: null, notgt: false, recip: false, absorb: false, passive: false, inverse: false,
-  specificity: 0, id: 'modality.tsv obligation (X said Y must <act>)', order: -1,
+  specificity: 0, id: 'modality.tsv obligation (X said Y must <act>)', order: -1, plover: null,
 };
 const MUST = new Set(['must', 'should']);
 const DEMAND_NOUNS = new Set(['reminder', 'warning', 'statement', 'declaration', 'demand', 'message', 'insistence', 'call']);
@@ -223,7 +223,11 @@ function record(article: Article, doc: TextDoc, s: number, t: TriggerMatch, sour
     cameo_root: code.root,
     quad_class: code.quadClass,
     goldstein: code.goldstein,
-    plover: { event: code.plover, mode: code.ploverMode, context: code.ploverContext },
+    // A lexicon entry may name the PLOVER type itself when the words say more than the CAMEO code
+    // (kept only while the code is the rule's own, not one a modality turned it into).
+    plover: t.rule.plover && reading.cameo === t.rule.cameo
+      ? { event: t.rule.plover.event, mode: t.rule.plover.mode, context: code.ploverContext }
+      : { event: code.plover, mode: code.ploverMode, context: code.ploverContext },
     date: null,
     date_precision: null,
     historical: null,

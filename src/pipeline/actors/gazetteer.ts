@@ -42,11 +42,16 @@ export class Gazetteer {
   private root = node();
   size = 0;
 
-  /** `tokenize` must split a phrase the same way the text stage splits documents. */
+  /** Which words of a name are capitalised ("Islamic State": both), checked against the text. */
+  private caps = new Map<GazEntry, boolean[]>();
+
+  /** `tokenize` must split a phrase the same way the text stage splits documents (surface forms). */
   constructor(entries: GazEntry[], tokenize: (phrase: string) => string[]) {
     for (const e of entries) {
-      const toks = tokenize(e.phrase);
-      if (toks.length === 0) continue;
+      const raw = tokenize(e.phrase);
+      if (raw.length === 0) continue;
+      const toks = raw.map((t) => t.toLowerCase().replace(/[’‘`]/g, "'"));
+      if (e.kind !== 'agent') this.caps.set(e, raw.map((t) => /^\p{Lu}/u.test(t)));
       let n = this.root;
       for (const t of toks) {
         let c = n.next.get(t);
@@ -70,7 +75,16 @@ export class Gazetteer {
     if (e.kind === 'agent') return true;
     if (doc.allCaps) return !(isAcronym(e.phrase) && e.phrase === 'US');
     if (isAcronym(e.phrase)) return doc.value[i] === e.phrase;
-    return doc.cap[i] === 1 || /^[^A-Za-z]/.test(doc.value[i]);
+    // Every capitalised word of a name must be capitalised in the text too ("an Islamic state" is not
+    // the Islamic State), except an Arabic article written in lower case ("al-Qaeda").
+    const caps = this.caps.get(e);
+    if (!caps) return doc.cap[i] === 1;
+    for (let k = 0; k < caps.length && i + k < doc.n; k++) {
+      if (!caps[k] || doc.cap[i + k] === 1 || /^[^\p{L}]/u.test(doc.value[i + k])) continue;
+      if (k === 0 && /^(al|el)$/.test(doc.lower[i])) continue;
+      return false;
+    }
+    return true;
   }
 
   /** Longest acceptable match starting at token i (not crossing `limit`), or null. */

@@ -308,7 +308,8 @@ export class MentionFinder {
       const e = a.entry;
       if (e.kind === 'agent') agents.push(e);
       else if (e.kind === 'igo') { igo = e.code; country = e.country; if (e.sector) agents.push(e); }
-      else if (e.kind === 'group') { country = e.country ?? country; groupEntry = e; }
+      // "Pakistani Taliban", "Syrian Muslim Brotherhood": a nationality before a group's name wins.
+      else if (e.kind === 'group') { country ??= e.country; groupEntry = e; }
       else if (e.kind === 'person') { if (inOffice(e, ctx.published)) personEntry = e; else country ??= e.country; }
       else if (e.kind === 'adj' && a.start > c.start && doc.lower[a.start - 1] === 'ethnic') {
         // "ethnic Albanians in Serbia": an ethnic group is coded by where it lives, not by the kin state.
