@@ -70,18 +70,21 @@ const num = (n: number, d = 0) => n.toLocaleString('en-US', { minimumFractionDig
 const pad = (cells: string[], widths: number[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ');
 
 export function formatTable(r: BenchResult): string {
-  const head = ['corpus', 'articles', 'sentences', 'tokens', 'jobs', 'art/s', 'sent/s', 'tok/s', 'ev/s', 'RSS MB', 'ready s', 'wall s'];
+  const head = ['corpus', 'articles', 'sentences', 'tokens', 'jobs', 'art/s', 'sent/s', 'tok/s', 'ev/s', 'RSS MB', 'ready s', 'wall s', 'cpu s'];
   const rows: string[][] = [];
   for (const c of r.corpora) for (const j of c.jobs) {
     rows.push([c.name, num(c.size.articles), num(c.size.sentences), num(c.size.tokens), String(j.jobs), num(j.per_s.articles, 1), num(j.per_s.sentences), num(j.per_s.tokens),
-      num(j.per_s.events), num(j.median.max_rss_kb / 1024), num(j.median.ready_ms / 1000, 2), num(j.median.wall_ms / 1000, 1)]);
+      num(j.per_s.events), num(j.median.max_rss_kb / 1024), num(j.median.ready_ms / 1000, 2), num(j.median.wall_ms / 1000, 1),
+      num(j.median.cpu_ms / 1000, 1)]);
   }
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i].length)));
   const lines = [pad(head, widths), ...rows.map((row) => pad(row, widths))];
   lines.push('', 'start-up, one short article (median): ' + r.startup.map((s) =>
     `jobs ${s.jobs}: first event ${fmtS(s.median.first_event_ms)}, coder ready ${fmtS(s.median.ready_ms)}, exit ${fmtS(s.median.wall_ms)}, RSS ${num(s.median.max_rss_kb / 1024)} MB`).join('; '));
   lines.push(`dyad ingest: skipped (${r.ingest.reason})`);
-  if (r.load.before > 0.5) lines.push(`note: the machine was busy when the bench started (load ${r.load.before.toFixed(2)}); figures may be low`);
+  if (r.load.before > 0.5 || r.load.after > 1.5) {
+    lines.push(`note: other work on the machine (1-min load ${r.load.before.toFixed(2)} before, ${r.load.after.toFixed(2)} after): rates may be low; cpu s (user + system) is less affected`);
+  }
   return lines.join('\n');
 }
 

@@ -62,7 +62,7 @@ export class WorkerPool {
     try {
       await Promise.all(ready);
     } catch (e) {
-      await Promise.all(slots.map((s) => s.worker.terminate()));
+      await Promise.all(slots.map((s) => s.worker.on('error', () => {}).terminate()));
       throw e;
     }
     return new WorkerPool(slots);
@@ -72,7 +72,7 @@ export class WorkerPool {
     return this.slots.length;
   }
 
-  /** Codes a batch of articles on some worker. */
+  /** Codes a batch of articles on worker (batch number mod n). */
   run(articles: Article[]): Promise<BatchResult> {
     if (this.failure) return Promise.reject(this.failure);
     return new Promise<BatchResult>((resolve, reject) => {

@@ -162,6 +162,7 @@ export class MentionFinder {
     for (const m of out) m.prep = prepBefore(doc, m.start, from);
     for (const m of out) if (m.prep === 'of') liftQuantity(doc, m, from);
     attachPlaceModifiers(doc, out, ctx);
+    placeCountryForRoles(out);
     const joined = joinCompounds(doc, out, ctx, from);
     return joined;
   }
@@ -411,6 +412,25 @@ function attachPlaceModifiers(doc: TextDoc, ms: Mention[], ctx: ArticleContext):
     if (!place.country || place.sector && place.sector !== 'GOV') continue;
     if (a.country && a.country !== ctx.home) continue;
     m.members = [makeActor(a.text, place.country, a.sector, a.name, place.code.startsWith('IGO') ? place.code.slice(0, 6) : null)];
+  }
+}
+
+const AT_PLACE = new Set(['in', 'at', 'near', 'across', 'throughout', 'inside', 'outside']);
+
+/**
+ * "Serbia lifted a curfew in Montenegro where 28 people were killed": role words with no country
+ * (and no country for the story) take the country of the place named in their sentence.
+ */
+function placeCountryForRoles(ms: Mention[]): void {
+  const place = ms.find((p) => p.prep && AT_PLACE.has(p.prep) && p.members.length === 1 && p.members[0].country && !p.members[0].code.startsWith('IGO') &&
+    (!p.members[0].sector || p.members[0].sector === 'GOV'));
+  if (!place) return;
+  const country = place.members[0].country;
+  for (const m of ms) {
+    if (m === place || m.anaphor || m.members.length !== 1) continue;
+    const a = m.members[0];
+    if (a.country || !a.sector || a.name || a.code.startsWith('IGO')) continue;
+    m.members = [makeActor(a.text, country, a.sector, a.name)];
   }
 }
 
