@@ -74,10 +74,18 @@ function codeArticle(article: Article, res: Resources, finder: MentionFinder, op
       let roles = readRoles(doc, t, mentions, f, to, modifier, isTrigger);
       const reading = readModality(doc, t, roles, mentions, f, to, res);
       roles = reading.roles;
-      for (const [src, tgt] of pairs(roles)) {
+      for (const [src, tgt0] of pairs(roles)) {
         // No actor at all ("bilateral cooperation", "the talks"): nothing an analyst can use.
-        if (!src && !tgt && !process.env.DYAD_KEEP_ACTORLESS) continue;
-        out.push(record(article, doc, s, t, src, tgt, roles, res, reading, f));
+        if (!src && !tgt0 && !process.env.DYAD_KEEP_ACTORLESS) continue;
+        // A domestic act with no one named on the receiving end ("police imposed a curfew", "the
+        // ministers met"): its recipient is the country the story is about.
+        const homeTarget = !tgt0 && src && ctx.home && src.country === ctx.home && !t.rule.notgt && !roles.reciprocal;
+        const tgt = homeTarget ? makeActor(ctx.home!, ctx.home, null, null) : tgt0;
+        // Likewise "a man was arrested" in a story about one country: an unnamed domestic agent.
+        const homeSource = !src && tgt && ctx.home && tgt.country === ctx.home;
+        const source = homeSource ? makeActor(ctx.home!, ctx.home, null, null) : src;
+        const how = roles.how + (homeTarget ? '+home' : '') + (homeSource ? '+home-source' : '');
+        out.push(record(article, doc, s, t, source, tgt, { ...roles, how }, res, reading, f));
       }
     }
     ctx.history.push(...mentions);
