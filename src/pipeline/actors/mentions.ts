@@ -334,6 +334,10 @@ export class MentionFinder {
       name = personal.map((n) => doc.value[n]).join(' ');
       kind = 'person';
     }
+    // "NATO-member Norway", "EU member Poland": an organisation before a country head only describes it.
+    if (igo && headAtom && (headAtom.entry.kind === 'country' || headAtom.entry.kind === 'capital') && c.atoms.some((a) => a.entry.kind === 'igo' && a.end <= headAtom.start)) {
+      igo = null; country = headAtom.entry.country;
+    }
     if (personEntry) {
       country = personEntry.country; sector = personEntry.sector; kind = 'person'; name = personEntry.name;
       if (personEntry.code?.startsWith('IGO')) igo = personEntry.code;

@@ -86,6 +86,12 @@ function notSource(doc: TextDoc, x: Mention, source: Mention | null): boolean {
 function isAttribution(doc: TextDoc, x: Mention, to: number): boolean {
   if (x.prep === 'to' && x.start >= 2 && doc.lower[x.start - 2] === 'according') return true;
   let k = x.end;
+  // (", relief officials in Nairobi said": past a short place phrase.)
+  if (k < to && doc.pos[k] === 'ADP') {
+    let j = k + 1;
+    while (j < to && j <= k + 4 && (doc.pos[j] === 'PROPN' || doc.pos[j] === 'DET' || doc.pos[j] === 'NOUN' || doc.pos[j] === 'ADJ')) j++;
+    if (j < to && doc.pos[j] === 'VERB' && SPEECH_VERBS.has(doc.lemma[j])) return true;
+  }
   while (k < to && (doc.pos[k] === 'ADV' || doc.pos[k] === 'AUX' || doc.pos[k] === 'PART')) k++;
   return k < to && doc.pos[k] === 'VERB' && SPEECH_VERBS.has(doc.lemma[k]);
 }
