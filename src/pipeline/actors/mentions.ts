@@ -334,6 +334,11 @@ export class MentionFinder {
       name = personal.map((n) => doc.value[n]).join(' ');
       kind = 'person';
     }
+    // "Bosnian Serbs", "Iraqi Kurds": a people named with the country they live in belongs to that country.
+    if (headAtom?.plural) {
+      const home = c.atoms.find((a) => a !== headAtom && a.end <= headAtom.start && (a.entry.kind === 'adj' || a.entry.kind === 'country'));
+      if (home) country = home.entry.country;
+    }
     // "NATO-member Norway", "EU member Poland": an organisation before a country head only describes it.
     if (igo && headAtom && (headAtom.entry.kind === 'country' || headAtom.entry.kind === 'capital') && c.atoms.some((a) => a.entry.kind === 'igo' && a.end <= headAtom.start)) {
       igo = null; country = headAtom.entry.country;
@@ -409,12 +414,13 @@ function attachPlaceModifiers(doc: TextDoc, ms: Mention[], ctx: ArticleContext):
   for (let k = 0; k + 1 < ms.length; k++) {
     const m = ms[k];
     const next = ms[k + 1];
-    if (m.members.length !== 1 || m.kind === 'country' || m.anaphor || !m.members[0].sector || m.members[0].name) continue;
+    if (m.members.length !== 1 || m.kind === 'country' || m.anaphor || (!m.members[0].sector && m.kind !== 'group') || m.members[0].name) continue;
     if (next.start !== m.end + 1 || !next.prep || !PLACE_PREPS.has(next.prep) || next.members.length !== 1) continue;
     const a = m.members[0];
     const place = next.members[0];
     if (!place.country || place.sector && place.sector !== 'GOV') continue;
-    if (a.country && a.country !== ctx.home) continue;
+    // (A people's own country gives way too: "the Albanians of southern Serbia".)
+    if (a.country && a.country !== ctx.home && m.kind !== 'group') continue;
     m.members = [makeActor(a.text, place.country, a.sector, a.name, place.code.startsWith('IGO') ? place.code.slice(0, 6) : null)];
   }
 }
