@@ -143,6 +143,7 @@ export class MentionFinder {
     const from = Math.max(doc.sentStart[s], skipUntil);
     const to = doc.sentEnd[s];
     const atoms = this.atoms(doc, from, to);
+    this.atomsOf = atoms;
     const out: Mention[] = [];
     let i = from;
     while (i < to) {
@@ -259,6 +260,25 @@ export class MentionFinder {
     return c;
   }
 
+  /** Atoms of the sentence being read (for looking ahead at an appositive). */
+  private atomsOf: (Atom | null)[] | null = null;
+
+  private appositiveRole(doc: TextDoc, k: number, to: number, ctx: ArticleContext, current: Mention[]): ActorRef | null {
+    if (k >= to || doc.value[k] !== ',') return null;
+    k++;
+    if (k < to && (doc.lower[k] === 'who' || doc.lower[k] === 'then')) {
+      k++;
+      for (let n = 0; n < 3 && k < to && (doc.pos[k] === 'AUX' || doc.pos[k] === 'VERB' || doc.pos[k] === 'ADV'); n++) k++;
+      if (k < to && doc.lower[k] === 'as') k++;
+    }
+    const atoms = this.atomsOf!;
+    const c = this.chunk(doc, k, to, atoms, ctx);
+    if (!c || !c.atoms.some((a) => a.entry.kind === 'agent' && a.entry.agentKind === 'person')) return null;
+    const m = this.interpret(doc, c, -1, ctx, current);
+    const a = m?.members.length === 1 ? m.members[0] : null;
+    return a && a.country && !a.name ? a : null;
+  }
+
   private interpret(doc: TextDoc, c: Chunk, s: number, ctx: ArticleContext, current: Mention[]): Mention | null {
     const text = doc.text.slice(doc.start[c.start], doc.end[c.end - 1]);
     const named = c.atoms.some((a) => a.entry.kind !== 'agent');
@@ -367,6 +387,16 @@ export class MentionFinder {
     // Role words without a country belong to the country the story is about.
     // (Also for titled people named without a country: "President Museveni" in a story about Uganda.)
     if (!country && !igo && sector && agents.length) country = ctx.home;
+    // "Jacques Chirac, who served as President of France," / "Ana Ruiz, Chile's foreign minister,":
+    // an unknown name followed by its role in apposition is that role's actor.
+    if (!country && !igo && !sector && name && c.atoms.length === 0 && this.atomsOf) {
+      const role = this.appositiveRole(doc, c.end, doc.sentEnd[s], ctx, current);
+      if (role) {
+        const actor = makeActor(text, role.country, role.sector, name);
+        learnPerson(ctx, name, actor);
+        return { start: c.start, end: c.end, sent: s, members: [actor], kind: 'person', anaphor: false, prep: null, roles: [] };
+      }
+    }
     // A capitalised word alone ("July", "Tuesday") is an actor only once the article has named it as one.
     if (!country && !igo && !sector) return null;
     const actor = makeActor(text, country, sector, name, igo);

@@ -85,3 +85,15 @@ test('international organisations carry their IGO code', () => {
   const got = mentions('The United Nations and NATO issued statements.');
   assert.equal(got[0][0].codes, 'IGOUNO+IGONAT');
 });
+
+test('a name followed by its role in apposition is learned ("X, who served as President of France,")', () => {
+  const got = mentions('Jean Dupont, who served as President of France, died. Dupont was convicted in 2011.');
+  assert.equal(got[0][0].codes, 'FRAGOV');
+  assert.equal(got[1][0].codes, 'FRAGOV');
+});
+
+test('"the spokesman" later in the article is the spokesman named before', () => {
+  const got = mentions("Egypt's foreign ministry spokesman Ahmed Hafez spoke. The spokesman left.");
+  assert.equal(got[1][0].codes, 'EGYGOV');
+  assert.equal(got[1][0].name, 'Ahmed Hafez');
+});
