@@ -59,6 +59,7 @@ function codeArticle(article: Article, res: Resources, finder: MentionFinder, op
   const skip = datelineEnd(doc);
   const ctx = newContext(published(article), homeCountry(doc, res.gazetteer, skip));
   const out: CodedEvent[] = [];
+  let lastViolent: { mention: Mention; sent: number } | null = null;
   for (let s = 0; s < doc.sentStart.length; s++) {
     const from = doc.sentStart[s];
     const to = doc.sentEnd[s];
@@ -72,6 +73,10 @@ function codeArticle(article: Article, res: Resources, finder: MentionFinder, op
     const f = Math.max(from, skip);
     for (const t of triggers) {
       let roles = readRoles(doc, t, mentions, f, to, modifier, isTrigger);
+      // "The attack killed nine policemen": a definite attack noun as subject is the attack just reported.
+      if (!roles.source && lastViolent && s - lastViolent.sent <= 3 && VIOLENT.test(t.cameo) && violentSubject(doc, t.head, f, res.events)) {
+        roles = { ...roles, source: { ...lastViolent.mention, start: -1, end: -1 }, how: roles.how + '+event-anaphor' };
+      }
       const reading = readModality(doc, t, roles, mentions, f, to, res);
       roles = reading.roles;
       for (const [src, tgt0] of pairs(roles)) {
@@ -86,11 +91,25 @@ function codeArticle(article: Article, res: Resources, finder: MentionFinder, op
         const source = homeSource ? makeActor(ctx.home!, ctx.home, null, null) : src;
         const how = roles.how + (homeTarget ? '+home' : '') + (homeSource ? '+home-source' : '');
         out.push(record(article, doc, s, t, source, tgt, { ...roles, how }, res, reading, f));
+        if (roles.source && src && VIOLENT.test(reading.cameo)) lastViolent = { mention: roles.source, sent: s };
       }
     }
     ctx.history.push(...mentions);
   }
   return out;
+}
+
+const VIOLENT = /^(18|19|20)/;
+
+/** Whether the verb's subject is a definite violent-act noun ("the attack", "this bombing"). */
+function violentSubject(doc: TextDoc, head: number, from: number, lex: EventLexicon): boolean {
+  for (let k = head - 1; k > from && k >= head - 5; k--) {
+    if (doc.pos[k] !== 'NOUN' && doc.pos[k] !== 'PROPN') continue;
+    const rules = lex.nouns.get(doc.lemma[k]);
+    if (!rules?.some((r) => VIOLENT.test(r.cameo))) continue;
+    for (let d = k - 1; d >= from && d >= k - 3; d--) if (/^(the|this|that)$/.test(doc.lower[d])) return true;
+  }
+  return false;
 }
 
 /** "Russian aggression", "Iran's attack": an actor written right before a nominal trigger. */

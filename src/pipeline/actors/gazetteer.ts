@@ -25,6 +25,9 @@ function node(): TrieNode {
   return { next: new Map(), entries: null };
 }
 
+const CAPS_WORDS = new Set(['US', 'WHO', 'IT', 'IS', 'AS', 'AT', 'ON', 'OR', 'NO', 'AN', 'IN', 'TO', 'BE', 'BY', 'DO', 'GO', 'HE', 'ME', 'MY', 'OF',
+  'SO', 'UP', 'WE', 'AM', 'ARE', 'CAN', 'MAY', 'WILL', 'ALL', 'AND', 'ONE', 'OUR', 'NOW', 'NEW', 'OWN', 'USE', 'WAR', 'AID', 'ICE', 'EAST', 'WEST']);
+
 /** Short all-capital acronyms (US, UN, EU) must match with the same case in mixed-case text. */
 function isAcronym(phrase: string): boolean {
   return /^[A-Z]{2,4}$/.test(phrase);
@@ -73,7 +76,8 @@ export class Gazetteer {
 
   private accepts(doc: TextDoc, i: number, e: GazEntry): boolean {
     if (e.kind === 'agent') return true;
-    if (doc.allCaps) return !(isAcronym(e.phrase) && e.phrase === 'US');
+    // In text written in capitals an acronym that is also an English word ("US", "WHO", "IT") is the word.
+    if (doc.allCaps) return !(isAcronym(e.phrase) && CAPS_WORDS.has(e.phrase));
     if (isAcronym(e.phrase)) return doc.value[i] === e.phrase;
     // Every capitalised word of a name must be capitalised in the text too ("an Islamic state" is not
     // the Islamic State), except an Arabic article written in lower case ("al-Qaeda").

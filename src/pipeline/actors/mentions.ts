@@ -51,11 +51,12 @@ export function homeCountry(doc: TextDoc, gaz: Gazetteer, from: number): string 
   const counts = new Map<string, number>();
   // The lead sentence says what the story is about: its countries count double.
   const lead = doc.sentEnd.find((e) => e > from) ?? doc.n;
-  for (let i = from; i < doc.n;) {
+  // The dateline ("BOGOTA, 25 OCT 88 --") names the place the story is filed from: it counts too.
+  for (let i = 0; i < doc.n;) {
     const a = gaz.matchAt(doc, i, doc.n, (e) => e.kind === 'country' || e.kind === 'adj' || e.kind === 'capital');
     if (!a) { i++; continue; }
     const c = a.entry.country;
-    if (c) counts.set(c, (counts.get(c) ?? 0) + (i < lead ? 2 : 1));
+    if (c) counts.set(c, (counts.get(c) ?? 0) + (i >= from && i < lead ? 2 : 1));
     i = a.end;
   }
   let best: string | null = null;
@@ -245,6 +246,7 @@ export class MentionFinder {
       }
       // "Iran's new top diplomat": the tagger sometimes calls a prenominal adjective an adverb.
       if (doc.pos[j] === 'ADV' && j > c.start && j + 1 < to && (doc.pos[j + 1] === 'ADJ' || doc.pos[j + 1] === 'NOUN' || atoms[j + 1]) && !/ly$/.test(w)) { j++; continue; }
+        if (j === c.start && WH_WORDS.has(w)) break;
       const isDet = doc.pos[j] === 'DET' || DETERMINERS.has(w);
       if (isDet && (j === c.start || (j > c.start && (doc.pos[j - 1] === 'DET' || DETERMINERS.has(doc.lower[j - 1]) || j - 1 === c.possPron)))) { j++; continue; }
       if (!isDet && CHUNK_POS.has(doc.pos[j])) {
@@ -412,6 +414,7 @@ export class MentionFinder {
   }
 }
 
+const WH_WORDS = new Set(['which', 'what', 'whose', 'whatever', 'whichever']);
 const STATE_SECTORS = new Set(['', 'GOV', 'MIL', 'COP', 'LEG', 'JUD', 'SPY']);
 const GENERIC_HEADS = new Set(['group', 'movement', 'organization', 'organisation', 'coalition', 'faction', 'network', 'wing', 'member',
   'unit', 'body', 'front', 'cell', 'branch', 'camp', 'bloc', 'alliance', 'party', 'squad', 'team', 'delegation', 'office', 'leadership', 'command']);

@@ -57,3 +57,16 @@ test('a gerund after a preposition reads as a noun ("because of fighting between
   const got = dyads(code('Russia closed its border because of fighting between Azerbaijanis and Armenians.'));
   assert.ok(got.includes('AZE>ARM:ASSAULT'), got.join(' '));
 });
+
+test('"The attack killed ..." takes the attacker of the attack just reported', () => {
+  const got = code('Rebels of the Sierra Maestra blew up a bridge in Cuba on Monday. The attack killed nine policemen.');
+  const e = got.find((x) => x.sentence === 1);
+  assert.ok(e, JSON.stringify(got.map((x) => x.rule)));
+  assert.equal(e.source?.sector, 'REB');
+  assert.match(e.rule, /event-anaphor/);
+});
+
+test('in text written in capitals, "WHO" is a pronoun, not the World Health Organization', () => {
+  const got = code('GUERRILLAS ATTACKED SOLDIERS WHO WERE GUARDING THE BRIDGE IN COLOMBIA, THE ARMY SAID.');
+  assert.ok(got.every((e) => e.target?.code !== 'IGOUNO' && e.source?.code !== 'IGOUNO'), JSON.stringify(got.map((e) => [e.source?.code, e.target?.code])));
+});
