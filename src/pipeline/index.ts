@@ -24,6 +24,9 @@ export type { Coder, CoderOptions } from './coder-api.js';
 
 /** Splits a lexicon phrase into tokens the way the text stage splits documents (surface forms). */
 function tokenizePhrase(phrase: string): string[] {
+  // Plain words split on spaces exactly as wink splits them; only phrases with punctuation need wink
+  // (this keeps start-up short: most of the ~5,000 lexicon phrases are plain words).
+  if (/^[\p{L}]+( [\p{L}]+)*$/u.test(phrase) && !/n't|cannot/i.test(phrase)) return phrase.split(' ');
   return analyse(phrase).value;
 }
 

@@ -34,7 +34,8 @@ export interface TextDoc {
 type Wink = ReturnType<typeof winkNLP>;
 let nlp: Wink | null = null;
 function instance(): Wink {
-  nlp ??= winkNLP(model);
+  // Only what the coder uses: sentences, negation, POS (lemmas are computed on demand); no sentiment or NER.
+  nlp ??= winkNLP(model, ['sbd', 'negation', 'pos']);
   return nlp;
 }
 
