@@ -197,7 +197,9 @@ export function readRoles(doc: TextDoc, m: TriggerMatch, mentions: Mention[], fr
       how = 'active';
     }
   } else {
-    const between = firstAfter(mentions, m.end, until, (x) => x.prep === 'between' && x.members.length > 1);
+    // "clashes between A and B": A -> B. But a mediation "between A and B" (rule tgt=between) is the
+    // mediator's act towards both.
+    const between = rule.tgtPreps?.includes('between') ? null : firstAfter(mentions, m.end, until, (x) => x.prep === 'between' && x.members.length > 1);
     if (between && !source && !target) {
       source = { ...between, members: [between.members[0]] };
       target = { ...between, members: between.members.slice(1) };
