@@ -90,18 +90,25 @@ export function formatTable(r: BenchResult): string {
 
 const fmtS = (ms: number | null) => (ms === null ? '-' : `${(ms / 1000).toFixed(2)} s`);
 
-function change(before: number, after: number, higherIsBetter: boolean): string {
+/** (max - min) / median of the runs' wall times, in percent: how far apart repeated runs were. */
+function spread(j: JobsResult): number {
+  const walls = j.runs.map((r) => r.wall_ms);
+  return j.median.wall_ms > 0 ? ((Math.max(...walls) - Math.min(...walls)) / j.median.wall_ms) * 100 : 0;
+}
+
+/** The change in percent; called better or worse only when it is larger than 3% and than the noise. */
+function change(before: number, after: number, higherIsBetter: boolean, noise = 0): string {
   if (before === 0) return 'n/a';
   const pct = ((after - before) / before) * 100;
   const sign = pct >= 0 ? '+' : '';
-  const verdict = Math.abs(pct) < 3 ? '' : (pct > 0) === higherIsBetter ? ' better' : ' worse';
+  const verdict = Math.abs(pct) < Math.max(3, noise) ? (noise > 3 && pct !== 0 ? ' (noise)' : '') : (pct > 0) === higherIsBetter ? ' better' : ' worse';
   return `${sign}${pct.toFixed(1)}%${verdict}`;
 }
 
 /** What changed from `old` to `now`, per corpus and jobs, plus start-up. */
 export function formatComparison(old: BenchResult, now: BenchResult): string {
   const lines = [`change from ${old.git.sha}${old.git.dirty ? ' (dirty)' : ''} ${old.created} to ${now.git.sha}${now.git.dirty ? ' (dirty)' : ''} ${now.created}:`];
-  const head = ['corpus', 'jobs', 'sent/s before', 'after', 'change', 'RSS MB before', 'after', 'change'];
+  const head = ['corpus', 'jobs', 'sent/s before', 'after', 'change', 'run spread', 'RSS MB before', 'after', 'change'];
   const rows: string[][] = [];
   const notes: string[] = [];
   for (const c of now.corpora) {
@@ -113,8 +120,9 @@ export function formatComparison(old: BenchResult, now: BenchResult): string {
     for (const j of c.jobs) {
       const oj = o.jobs.find((x) => x.jobs === j.jobs);
       if (!oj) continue;
-      rows.push([c.name, String(j.jobs), num(oj.per_s.sentences), num(j.per_s.sentences), change(oj.per_s.sentences, j.per_s.sentences, true),
-        num(oj.median.max_rss_kb / 1024), num(j.median.max_rss_kb / 1024), change(oj.median.max_rss_kb, j.median.max_rss_kb, false)]);
+      const noise = Math.max(spread(oj), spread(j));
+      rows.push([c.name, String(j.jobs), num(oj.per_s.sentences), num(j.per_s.sentences), change(oj.per_s.sentences, j.per_s.sentences, true, noise),
+        `${noise.toFixed(0)}%`, num(oj.median.max_rss_kb / 1024), num(j.median.max_rss_kb / 1024), change(oj.median.max_rss_kb, j.median.max_rss_kb, false)]);
     }
   }
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i].length)));

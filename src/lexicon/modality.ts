@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { readTsv, LexiconError, DEFAULT_DATA_DIR } from './tsv.js';
 import type { CameoTable } from '../ontology/cameo.js';
 
-export type ModalKind = 'future' | 'obligation';
+export type ModalKind = 'future' | 'obligation' | 'refusal';
 
 export interface ModalityTable {
   /** The code an act of `code` becomes under the modality, or null when it stays hypothetical. */
@@ -15,7 +15,7 @@ export function loadModality(cameo: CameoTable, dataDir = DEFAULT_DATA_DIR): Mod
   const table = new Map<string, Map<string, string>>();
   for (const r of rows) {
     const [kind, prefix, to] = r.cols;
-    if (kind !== 'future' && kind !== 'obligation') throw new LexiconError(r.file, r.line, `modality must be future or obligation, got "${kind}"`);
+    if (kind !== 'future' && kind !== 'obligation' && kind !== 'refusal') throw new LexiconError(r.file, r.line, `modality must be future, obligation or refusal, got "${kind}"`);
     if (!cameo.has(to)) throw new LexiconError(r.file, r.line, `unknown CAMEO code "${to}"`);
     if (!/^\d{2,4}$/.test(prefix)) throw new LexiconError(r.file, r.line, `bad CAMEO prefix "${prefix}"`);
     const m = table.get(kind) ?? new Map<string, string>();

@@ -219,7 +219,12 @@ function readModality(doc: TextDoc, t: TriggerMatch, roles: Roles, mentions: Men
   const negated = isNegated(doc, t.head, from);
   const hypothetical = isHypothetical(doc, t.head, t.rule.pos === 'noun', from, to);
   const plain: Reading = { cameo: t.cameo, roles, negated, hypothetical, note: t.note };
-  if (negated || !hypothetical) return plain;
+  if (negated) {
+    // Saying no to cooperation is an event of its own: a rejection.
+    const cameo = res.modality.transform('refusal', t.cameo);
+    return cameo ? { cameo, roles, negated: false, hypothetical: false, note: 'negated->refusal' } : plain;
+  }
+  if (!hypothetical) return plain;
   const kind = modalityOf(doc, t.head, from);
   if (kind !== 'future' && kind !== 'obligation') return plain;
   const cameo = res.modality.transform(kind, t.cameo);

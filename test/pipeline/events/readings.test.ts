@@ -70,3 +70,11 @@ test('in text written in capitals, "WHO" is a pronoun, not the World Health Orga
   const got = code('GUERRILLAS ATTACKED SOLDIERS WHO WERE GUARDING THE BRIDGE IN COLOMBIA, THE ARMY SAID.');
   assert.ok(got.every((e) => e.target?.code !== 'IGOUNO' && e.source?.code !== 'IGOUNO'), JSON.stringify(got.map((e) => [e.source?.code, e.target?.code])));
 });
+
+test('a refused concession is a rejection, not a negated concession', () => {
+  const e = code('The Bolivian government did not accede to the miners\' demands.').find((x) => x.source?.country === 'BOL');
+  assert.ok(e);
+  assert.equal(e.plover.event, 'REJECT');
+  assert.equal(e.negated, false);
+  assert.match(e.rule, /negated->refusal/);
+});
