@@ -88,6 +88,17 @@ function isParticipleModifier(doc: TextDoc, i: number, from: number, to: number)
   return prev === 'DET' || prev === 'ADJ' || doc.value[i - 1] === '-' || (prev === 'ADV' && /ly$/.test(doc.lower[i - 1]));
 }
 
+/** "Asia-Pacific Economic Cooperation", "the Leaders' Retreat": a capitalised word inside a name is no event. */
+function insideName(doc: TextDoc, i: number, from: number, to: number): boolean {
+  if (!doc.cap[i] || i === from) return false;
+  let p = i - 1;
+  while (p > from && (doc.value[p] === "'" || doc.value[p] === '’' || doc.value[p] === '-')) p--;
+  // (A sentence's first word is capitalised anyway.)
+  const capBefore = p > from && doc.cap[p] === 1;
+  const capAfter = i + 1 < to && doc.cap[i + 1] === 1;
+  return capBefore || capAfter;
+}
+
 export function findTriggers(doc: TextDoc, from: number, to: number, lex: EventLexicon, mentions: Mention[], statements: boolean): TriggerMatch[] {
   const mentionAt = new Map<number, Mention>();
   for (const m of mentions) mentionAt.set(m.start, m);
@@ -103,6 +114,7 @@ export function findTriggers(doc: TextDoc, from: number, to: number, lex: EventL
       (table === lex.verbs && doc.lemma[i].length > 6 && doc.lemma[i].startsWith('re') ? table.get(doc.lemma[i].slice(2)) : undefined);
     if (!rules) continue;
     if (table === lex.verbs && isParticipleModifier(doc, i, from, to)) continue;
+    if (table === lex.nouns && insideName(doc, i, from, to)) continue;
     for (const rule of rules) {
       if (!statements && rule.cameo.startsWith('01')) continue;
       const st: State = { end: i + 1, tgt: null, src: null };
