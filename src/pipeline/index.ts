@@ -60,14 +60,15 @@ function published(a: Article): string | null {
 function codeArticle(article: Article, res: Resources, finder: MentionFinder, opts: CoderOptions): CodedEvent[] {
   const doc = analyse(article.text);
   const skip = datelineEnd(doc);
-  const ctx = newContext(published(article), homeCountry(doc, res.gazetteer, skip));
+  const atoms = finder.docAtoms(doc);
+  const ctx = newContext(published(article), homeCountry(doc, atoms, skip));
   const out: CodedEvent[] = [];
   let lastViolent: { mention: Mention; sent: number } | null = null;
   for (let s = 0; s < doc.sentStart.length; s++) {
     const from = doc.sentStart[s];
     const to = doc.sentEnd[s];
     if (to <= skip) continue;
-    const mentions = finder.sentence(doc, s, ctx, skip);
+    const mentions = finder.sentence(doc, s, ctx, skip, atoms);
     const triggers = refineManner(doc, findTriggers(doc, Math.max(from, skip), to, res.events, mentions, !!opts.statements), to);
     const modifier = (k: number) => modifierActor(doc, k, Math.max(from, skip), mentions, res.gazetteer);
     triggers.push(...unmatchedDemands(doc, Math.max(from, skip), to, mentions, triggers));

@@ -39,13 +39,25 @@ function instance(): Wink {
   return nlp;
 }
 
-const UPPER = /\p{Lu}/gu;
-const LOWER = /\p{Ll}/gu;
+const UPPER = /\p{Lu}/u;
+const LOWER = /\p{Ll}/u;
 
 /** True when at least 85% of the letters are capitals and there are enough letters to judge. */
 export function isAllCaps(text: string): boolean {
-  const up = text.match(UPPER)?.length ?? 0;
-  const low = text.match(LOWER)?.length ?? 0;
+  // A counting loop (no match arrays): this runs on every article. Non-ASCII letters are rare
+  // enough to test with the Unicode classes one by one.
+  let up = 0;
+  let low = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 65 && c <= 90) up++;
+    else if (c >= 97 && c <= 122) low++;
+    else if (c > 127) {
+      const ch = text[i];
+      if (UPPER.test(ch)) up++;
+      else if (LOWER.test(ch)) low++;
+    }
+  }
   return up + low > 20 && up / (up + low) > 0.85;
 }
 

@@ -47,17 +47,17 @@ export function newContext(published: string | null, home: string | null = null)
 }
 
 /** The most mentioned country of an article (names, adjectives, capitals), if it leads clearly. */
-export function homeCountry(doc: TextDoc, gaz: Gazetteer, from: number): string | null {
+export function homeCountry(doc: TextDoc, atoms: (Atom | null)[], from: number): string | null {
   const counts = new Map<string, number>();
   // The lead sentence says what the story is about: its countries count double.
   const lead = doc.sentEnd.find((e) => e > from) ?? doc.n;
   // The dateline ("BOGOTA, 25 OCT 88 --") names the place the story is filed from: it counts too.
-  for (let i = 0; i < doc.n;) {
-    const a = gaz.matchAt(doc, i, doc.n, (e) => e.kind === 'country' || e.kind === 'adj' || e.kind === 'capital');
-    if (!a) { i++; continue; }
+  for (let i = 0; i < doc.n; i++) {
+    const a = atoms[i];
+    if (!a || a.start !== i) continue;
+    const k = a.entry.kind;
     const c = a.entry.country;
-    if (c) counts.set(c, (counts.get(c) ?? 0) + (i >= from && i < lead ? 2 : 1));
-    i = a.end;
+    if (c && (k === 'country' || k === 'adj' || k === 'capital')) counts.set(c, (counts.get(c) ?? 0) + (i >= from && i < lead ? 2 : 1));
   }
   let best: string | null = null;
   let bestN = 0;
@@ -139,11 +139,23 @@ interface Chunk {
 export class MentionFinder {
   constructor(private gaz: Gazetteer) {}
 
+  /** Gazetteer matches of the whole document, token by token (null where none), within sentences. */
+  docAtoms(doc: TextDoc): (Atom | null)[] {
+    const at: (Atom | null)[] = new Array(doc.n).fill(null);
+    for (let s = 0; s < doc.sentStart.length; s++) {
+      const to = doc.sentEnd[s];
+      for (let i = doc.sentStart[s]; i < to;) {
+        const a = this.gaz.matchAt(doc, i, to);
+        if (a) { for (let j = a.start; j < a.end; j++) at[j] = a; i = a.end; } else i++;
+      }
+    }
+    return at;
+  }
+
   /** Finds the mentions of one sentence, resolving references against the article context. */
-  sentence(doc: TextDoc, s: number, ctx: ArticleContext, skipUntil = -1): Mention[] {
+  sentence(doc: TextDoc, s: number, ctx: ArticleContext, skipUntil = -1, atoms: (Atom | null)[] = this.docAtoms(doc)): Mention[] {
     const from = Math.max(doc.sentStart[s], skipUntil);
     const to = doc.sentEnd[s];
-    const atoms = this.atoms(doc, from, to);
     this.atomsOf = atoms;
     const out: Mention[] = [];
     let i = from;
@@ -167,15 +179,6 @@ export class MentionFinder {
     placeCountryForRoles(out);
     const joined = joinCompounds(doc, out, ctx, from);
     return joined;
-  }
-
-  private atoms(doc: TextDoc, from: number, to: number): (Atom | null)[] {
-    const at: (Atom | null)[] = new Array(to).fill(null);
-    for (let i = from; i < to;) {
-      const a = this.gaz.matchAt(doc, i, to);
-      if (a) { for (let j = a.start; j < a.end; j++) at[j] = a; i = a.end; } else i++;
-    }
-    return at;
   }
 
   private pronoun(doc: TextDoc, i: number, s: number, ctx: ArticleContext, current: Mention[]): Mention | null {
