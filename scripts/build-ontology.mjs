@@ -30,6 +30,8 @@ const overrides = {
   '085': ['CONCEDE', '', 'economic'],
   // PLOVER 2.0 SANCTION 'convict': court verdicts finding guilt or unlawfulness.
   '116': ['SANCTION', 'convict', 'legal'],
+  // PLOVER 2.0 SANCTION covers sanctions and embargoes (the 2021 table left them under COERCE).
+  '163': ['SANCTION', '', 'economic'],
 };
 // Codes the reference table leaves blank inherit from their parent code.
 const byCode = new Map(rows.map((r) => [r[0], r]));

@@ -47,6 +47,8 @@ function matchRest(doc: TextDoc, k: number, els: PatternEl[], ei: number, limit:
       if (matchRest(doc, p, els, ei + 1, limit, mentionAt, st)) return true;
       if (p >= limit || STOP.has(doc.value[p])) break;
       const m = mentionAt.get(p);
+      // The next pattern word may be the head noun of the actor mention itself ("strengthened its forces").
+      if (m && m.end - 1 > p && els[ei + 1]?.kind === 'word' && matchRest(doc, m.end - 1, els, ei + 1, limit, mentionAt, st)) return true;
       p = m && m.end > p ? m.end : p + 1;
     }
     return false;
@@ -116,7 +118,6 @@ export function findTriggers(doc: TextDoc, from: number, to: number, lex: EventL
     if (table === lex.verbs && isParticipleModifier(doc, i, from, to)) continue;
     if (table === lex.nouns && insideName(doc, i, from, to)) continue;
     for (const rule of rules) {
-      if (!statements && rule.cameo.startsWith('01')) continue;
       const st: State = { end: i + 1, tgt: null, src: null };
       if (matchRest(doc, i + 1, rule.rest, 0, to, mentionAt, st)) {
         // "cooperation agenda", "protest movement", "aid agency": a nominal trigger modifying another noun.
@@ -126,7 +127,11 @@ export function findTriggers(doc: TextDoc, from: number, to: number, lex: EventL
       }
     }
   }
-  return select(doc, found, to);
+  // Statements (CAMEO 01) always take part in matching, so that "denied charges that X committed
+  // genocide" or "fight for an America" block the weaker readings inside them; they are emitted only
+  // when asked for.
+  const kept = select(doc, found, to);
+  return statements ? kept : kept.filter((m) => !m.rule.cameo.startsWith('01'));
 }
 
 /** Most specific first; a match overlapping a kept one is dropped; wrappers absorb their complement. */

@@ -6,7 +6,7 @@ const NEGATORS = new Set(['not', "n't", 'never', 'no', 'neither', 'nor', 'withou
 const MODALS = new Set(['will', 'would', 'could', 'should', 'may', 'might', 'shall', 'must', "'ll", 'can', 'ca']);
 const CONDITIONALS = new Set(['if', 'unless', 'whether']);
 const INTENT_BEFORE_TO = new Set(['plan', 'intend', 'want', 'hope', 'seek', 'expect', 'aim', 'try', 'attempt', 'prepare', 'wish',
-  'propose', 'decide', 'consider', 'need', 'likely', 'able', 'ready', 'willing', 'set', 'due', 'going', 'about', 'poised', 'threaten', 'vow', 'pledge', 'promise']);
+  'propose', 'consider', 'need', 'likely', 'able', 'ready', 'willing', 'set', 'due', 'going', 'about', 'poised', 'threaten', 'vow', 'pledge', 'promise']);
 
 export function isNegated(doc: TextDoc, head: number, from: number): boolean {
   const start = clauseStart(doc, head, from);
@@ -34,7 +34,8 @@ export type Modality = 'future' | 'obligation' | 'conditional' | 'possible' | nu
 const FUTURE = new Set(['will', "'ll", 'would', 'shall', 'wo']);
 const OBLIGATION = new Set(['must', 'should']);
 const POSSIBLE = new Set(['could', 'may', 'might', 'can', 'ca']);
-const FUTURE_BEFORE_TO = new Set(['plan', 'intend', 'prepare', 'going', 'set', 'due', 'decide', 'agree', 'vow', 'pledge', 'promise', 'ready', 'willing', 'poised']);
+// (Not "decide": a decision taken is the act itself, as CAMEO codes it.)
+const FUTURE_BEFORE_TO = new Set(['plan', 'intend', 'prepare', 'going', 'set', 'due', 'agree', 'vow', 'pledge', 'promise', 'ready', 'willing', 'poised']);
 const OBLIGATION_BEFORE_TO = new Set(['have', 'need', 'ought']);
 
 /** Why a clause is not a plain assertion: future/intent, obligation, condition, possibility; null if asserted. */
