@@ -158,9 +158,11 @@ function pairs(r: Roles): [ActorRef | null, ActorRef | null][] {
   }
   const tgts: (ActorRef | null)[] = r.target ? r.target.members : [null];
   const out: [ActorRef | null, ActorRef | null][] = [];
-  for (const a of srcs) for (const b of tgts) {
-    if (a && b && (a === b || sameActor(a, b))) continue;
-    out.push([a, b]);
+  for (const a of srcs) {
+    // An actor acting on itself (a misread pronoun, a compound with itself) keeps the act, without the target.
+    const others = tgts.filter((b) => !(a && b && (a === b || sameActor(a, b))));
+    if (others.length === 0) out.push([a, null]);
+    for (const b of others) out.push([a, b]);
   }
   return out;
 }

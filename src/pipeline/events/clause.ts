@@ -15,10 +15,22 @@ export function clauseEnd(doc: TextDoc, i: number, limit: number): number {
     if (HARD_STOP.has(v)) return k;
     if (k > i && v === ',') return k;
     if (k > i && (doc.lower[k] === 'and' || doc.lower[k] === 'but') && k + 1 < limit && isVerbal(doc, k + 1)) return k;
+    if (k > i && SUBORDINATORS.has(doc.lower[k]) && (doc.pos[k] === 'SCONJ' || doc.pos[k] === 'ADP') && k + 2 < limit && startsClause(doc, k + 1, limit)) return k;
     if (k > i && (doc.lower[k] === 'while' || doc.lower[k] === 'whereas' || doc.lower[k] === 'although' || doc.lower[k] === 'because')) return k;
     if (k > i && RELATIVES.has(doc.lower[k]) && doc.pos[k] === 'PRON') return k;
   }
   return limit;
+}
+
+const SUBORDINATORS = new Set(['after', 'before', 'when', 'since', 'until', 'once', 'as', 'unless', 'if']);
+
+/** "after the court cleared him": a subordinator followed by a subject and its verb opens a clause. */
+function startsClause(doc: TextDoc, k: number, limit: number): boolean {
+  for (let j = k; j < limit && j < k + 6; j++) {
+    if (doc.pos[j] === 'VERB' || doc.pos[j] === 'AUX') return j > k;
+    if (doc.value[j] === ',' || doc.pos[j] === 'ADP') return false;
+  }
+  return false;
 }
 
 /** Index of the first token of the clause that contains token i. */

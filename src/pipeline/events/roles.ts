@@ -6,7 +6,7 @@
  * "with/against/on X", or the subject of a light verb ("X held talks with Y").
  */
 import type { TextDoc } from '../text.js';
-import type { Mention } from '../actors/mentions.js';
+import { sameActor, type Mention } from '../actors/mentions.js';
 import type { TriggerMatch } from './match.js';
 import { clauseEnd, SPEECH_VERBS, RELATIVES } from './clause.js';
 
@@ -77,7 +77,7 @@ export function subjectOf(doc: TextDoc, at: number, mentions: Mention[], from: n
 /** A target candidate that is not the source again ("its troops" after "Syria ... is willing"). */
 function notSource(doc: TextDoc, x: Mention, source: Mention | null): boolean {
   if (!source) return true;
-  if (source.members.every((a) => x.members.includes(a))) return false;
+  if (x.members.every((a) => source.members.some((b) => sameActor(a, b)))) return false;
   const ownPossessive = /^(its|their|his|her)$/.test(doc.lower[x.start]);
   return !(ownPossessive && x.members.every((a) => source.members.some((b) => b.country === a.country)));
 }
@@ -102,6 +102,14 @@ function ofObject(doc: TextDoc, verbEnd: number, x: Mention): boolean {
   for (let k = verbEnd; k < x.start - 1; k++) if (!NP_INSIDE.has(doc.pos[k]) || doc.pos[k] === 'PRON') return false;
   // Only an act named by a noun ("withdrawal of", "release of", "meeting of"), not "control of Hong Kong to China".
   return /(tion|sion|ment|al|ance|ence|ing|ure|ship)$/.test(doc.lower[x.start - 2] ?? '');
+}
+
+/** "... after the court cleared him": a mention followed by its own verb is another clause's subject. */
+function isClauseSubject(doc: TextDoc, x: Mention, to: number): boolean {
+  if (x.prep) return false;
+  let k = x.end;
+  while (k < to && (doc.pos[k] === 'ADV' || doc.pos[k] === 'AUX' || doc.pos[k] === 'PART')) k++;
+  return k < to && doc.pos[k] === 'VERB';
 }
 
 function commaBetween(doc: TextDoc, from: number, to: number): boolean {
@@ -226,7 +234,7 @@ export function readRoles(doc: TextDoc, m: TriggerMatch, mentions: Mention[], fr
   // No target in the clause: the next actor later in the sentence, unless it only reports the news
   // (", police said") or is the agent of a passive.
   if (source && !target && !rule.notgt && !reciprocal && !(rule.recip && source.members.length > 1)) {
-    target = firstAfter(mentions, m.head + 1, to, (x) => x.prep !== 'by' && notSource(doc, x, source) && !isAttribution(doc, x, to));
+    target = firstAfter(mentions, m.head + 1, to, (x) => x.prep !== 'by' && notSource(doc, x, source) && !isAttribution(doc, x, to) && !isClauseSubject(doc, x, to));
     if (target) how += '+later';
   }
   // "A and B discussed relations with the EU": with a compound subject a reciprocal act is between them.
