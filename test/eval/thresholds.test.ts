@@ -29,11 +29,20 @@ test('scores below their floor and missing scores fail; unlisted files and score
   assert.deepEqual(checkThresholds([report('/g/seed_article.jsonl', { tuple_f1: 0.9 })], thresholds), []);
 });
 
-test('the repository thresholds file has the agreed floors', async () => {
+test('the repository thresholds never fall below the floors agreed for the coder core', async () => {
+  // The file is a ratchet: it is raised as scores improve, and may never drop under these floors.
   const path = fileURLToPath(new URL('../../eval-thresholds.json', import.meta.url));
-  assert.deepEqual(await readThresholds(path), {
+  const t = await readThresholds(path);
+  const floors: Record<string, Record<string, number>> = {
     seed_article: { tuple_f1: 0.7 },
     plover_gsr: { type_recall: 0.7, type_source: 0.6 },
     cameo_examples: { root_recall: 0.7 },
-  });
+  };
+  for (const [set, scores] of Object.entries(floors)) {
+    for (const [score, floor] of Object.entries(scores)) {
+      const v = t[set]?.[score];
+      assert.ok(v !== undefined && v >= floor, `${set}.${score} is ${v}, below the floor ${floor}`);
+    }
+  }
+});
 });
