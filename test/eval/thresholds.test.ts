@@ -45,4 +45,3 @@ test('the repository thresholds never fall below the floors agreed for the coder
     }
   }
 });
-});
