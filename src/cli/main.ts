@@ -1,15 +1,18 @@
 /** The `dyad` command line: one sub-command per file in src/cli/. */
-import { Command, InvalidArgumentError, Option } from 'commander';
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { runCode } from './code.js';
 import { runEval } from './eval.js';
 
 /** Most worker threads `--jobs` accepts: each one loads its own lexicons and language model. */
 const MAX_JOBS = 64;
 
+/** A bad argument found inside a command's action (commander has not printed it). */
+class UsageError extends Error {}
+
 function jobCount(v: string): number {
   const n = Number(v);
   if (!/^\d+$/.test(v.trim()) || !Number.isInteger(n) || n < 1 || n > MAX_JOBS) {
-    throw new InvalidArgumentError(`--jobs must be a whole number from 1 to ${MAX_JOBS}, got "${v}"`);
+    throw new UsageError(`--jobs must be a whole number from 1 to ${MAX_JOBS}, got "${v}"`);
   }
   return n;
 }
@@ -28,7 +31,14 @@ function positiveInt(v: string): number {
 
 export async function main(argv: string[]): Promise<number> {
   let code = 0;
+  // `dyad code ... | head`: a reader that stops early is not an error.
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(0);
+    throw e;
+  });
   const program = new Command();
+  // Bad arguments exit 2 (commander's default is 1), after commander has printed what was wrong.
+  program.exitOverride();
   program.name('dyad').description('Political event coding from news text: who did what to whom (CAMEO + PLOVER).').showHelpAfterError();
 
   program.command('code')
@@ -41,7 +51,7 @@ export async function main(argv: string[]): Promise<number> {
     .option('--stats', 'print a JSON line of counts, times and peak memory on stderr at the end', false)
     .addOption(new Option('--batch-size <n>', 'articles per message to a worker (tests and tuning)').argParser(batchSize).hideHelp())
     .action(async (files: string[], o: { format: string; published?: string; statements: boolean; jobs: string; stats: boolean; batchSize?: number }) => {
-      if (o.format !== 'jsonl' && o.format !== 'table') throw new InvalidArgumentError(`unknown format "${o.format}" (jsonl | table)`);
+      if (o.format !== 'jsonl' && o.format !== 'table') throw new UsageError(`unknown format "${o.format}" (jsonl | table)`);
       const jobs = jobCount(o.jobs);
       code = await runCode(files, { format: o.format, published: o.published, statements: o.statements, jobs, stats: o.stats, batchSize: o.batchSize });
     });
@@ -60,6 +70,7 @@ export async function main(argv: string[]): Promise<number> {
   try {
     await program.parseAsync(argv);
   } catch (e) {
+    if (e instanceof CommanderError) return e.exitCode === 0 ? 0 : 2;
     process.stderr.write(`dyad: ${(e as Error).message}\n`);
     return 2;
   }
