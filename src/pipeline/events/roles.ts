@@ -47,6 +47,9 @@ function isVerbObject(doc: TextDoc, m: Mention, from: number): boolean {
 
 export function isPassive(doc: TextDoc, head: number, from: number): boolean {
   if (doc.pos[head] !== 'VERB') return false;
+  // "the peace deal brokered by Moscow": a participle after a noun with its agent is passive too.
+  if (/(ed|en)$/.test(doc.lower[head]) && head > from && (doc.pos[head - 1] === 'NOUN' || doc.pos[head - 1] === 'PROPN') &&
+    head + 1 < doc.n && doc.lower[head + 1] === 'by') return true;
   const k = skipBack(doc, head - 1, from, ADV);
   if (k < from || !COPULA.has(doc.lemma[k])) return false;
   // "is attacking" is progressive, not passive.
@@ -151,6 +154,11 @@ function governingVerb(doc: TextDoc, start: number, from: number): number {
   return -1;
 }
 
+/** "relations based on the principles of ...": a participle right after a noun describes the noun. */
+function reducedRelative(doc: TextDoc, v: number, from: number): boolean {
+  return v > from && /(ed|en|ing)$/.test(doc.lower[v]) && doc.pos[v - 1] === 'NOUN' && !doc.cap[v - 1];
+}
+
 /** The nearest verb before token i in the same clause, or -1. */
 function clauseVerb(doc: TextDoc, i: number, from: number): number {
   for (let k = i - 1; k >= from; k--) {
@@ -222,7 +230,7 @@ export function readRoles(doc: TextDoc, m: TriggerMatch, mentions: Mention[], fr
           // "X wounded two soldiers in a bomb attack": a nominal trigger in a prepositional phrase belongs
           // to its clause's subject, unless the clause's verb is itself an event ("condemned the attack").
           const cv = clauseVerb(doc, m.start, from);
-          if (cv >= 0 && !isTrigger(cv) && !isPassive(doc, cv, from)) { source = subjectOf(doc, cv, mentions, from); how = 'clause-subject'; }
+          if (cv >= 0 && !isTrigger(cv) && !isPassive(doc, cv, from) && !reducedRelative(doc, cv, from)) { source = subjectOf(doc, cv, mentions, from); how = 'clause-subject'; }
         }
       } else how = 'noun-modifier';
       if (!target && !rule.notgt && !reciprocal) {
