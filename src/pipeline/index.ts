@@ -81,6 +81,11 @@ function codeArticle(article: Article, res: Resources, finder: MentionFinder, op
       if (!roles.source && lastViolent && s - lastViolent.sent <= 3 && VIOLENT.test(t.cameo) && violentSubject(doc, t.head, f, res.events)) {
         roles = { ...roles, source: { ...lastViolent.mention, start: -1, end: -1 }, how: roles.how + '+event-anaphor' };
       }
+      // "troops were killed in clashes with Azerbaijani forces": the other side of the fighting.
+      if (!roles.source && roles.how === 'passive' && VIOLENT.test(t.cameo)) {
+        const foe = mentions.find((x) => x.start > t.end && (x.prep === 'with' || x.prep === 'against') && violentNounBefore(doc, x.start - 2, f, res.events));
+        if (foe) roles = { ...roles, source: foe, how: 'passive+fighting-with' };
+      }
       const reading = readModality(doc, t, roles, mentions, f, to, res);
       roles = reading.roles;
       for (const [src, tgt0] of pairs(roles)) {
@@ -104,6 +109,15 @@ function codeArticle(article: Article, res: Resources, finder: MentionFinder, op
 }
 
 const VIOLENT = /^(18|19|20)/;
+
+/** Whether token k (going left over modifiers) is a violent-act noun ("clashes", "fighting"). */
+function violentNounBefore(doc: TextDoc, k: number, from: number, lex: EventLexicon): boolean {
+  for (let j = k; j >= from && j >= k - 2; j--) {
+    const rules = lex.nouns.get(doc.lemma[j]) ?? lex.verbs.get(doc.lemma[j]);
+    if (rules?.some((r) => VIOLENT.test(r.cameo))) return true;
+  }
+  return false;
+}
 
 /** Whether the verb's subject is a definite violent-act noun ("the attack", "this bombing"). */
 function violentSubject(doc: TextDoc, head: number, from: number, lex: EventLexicon): boolean {

@@ -78,3 +78,8 @@ test('a refused concession is a rejection, not a negated concession', () => {
   assert.equal(e.negated, false);
   assert.match(e.rule, /negated->refusal/);
 });
+
+test('"X were killed in clashes with Y": Y is the attacker of the passive', () => {
+  const got = dyads(code('Two Kenyan soldiers were killed in clashes with Somali militants on Monday.'));
+  assert.ok(got.some((d) => d.startsWith('SOM>KEN:ASSAULT')), got.join(' '));
+});
