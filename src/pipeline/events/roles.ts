@@ -68,6 +68,8 @@ export function subjectOf(doc: TextDoc, at: number, mentions: Mention[], from: n
     if (m.end > at) continue;
     if (m.prep) continue;
     if (isVerbObject(doc, m, from)) continue;
+    // "(DPRK)": an abbreviation in brackets repeats the mention before it.
+    if (m.start > from && (doc.value[m.start - 1] === '(' || doc.value[m.start - 1] === '[')) continue;
     // "Pakistan, a key U.S. ally, has refused": an appositive stands for the mention before its comma.
     if (i > 0 && m.start - 1 >= from && doc.value[m.start - 1] === ',' && mentions[i - 1].end === m.start - 1 && !mentions[i - 1].prep && commaBetween(doc, m.end, at)) {
       return mentions[i - 1];
@@ -180,7 +182,7 @@ export function readRoles(doc: TextDoc, m: TriggerMatch, mentions: Mention[], fr
   let target: Mention | null = m.tgt;
   let how = '';
   // "Norway is willing to send", "Iran is ready to": a predicate adjective reads like a verb.
-  const predicate = rule.pos === 'noun' && (doc.pos[m.head] === 'ADJ' || COPULA.has(doc.lemma[skipBack(doc, m.head - 1, from, ADV)] ?? ''));
+  const predicate = rule.pos === 'noun' && COPULA.has(doc.lemma[skipBack(doc, m.head - 1, from, ADV)] ?? '');
   // "because of fighting between A and B", "the shelling of": a gerund after a preposition or article is a noun.
   // (With a direct object it stays a verb: "accused of raping a tourist".)
   const gerund = rule.pos === 'verb' && doc.lower[m.head].endsWith('ing') && m.head > from && (doc.pos[m.head - 1] === 'ADP' || doc.pos[m.head - 1] === 'DET') &&
