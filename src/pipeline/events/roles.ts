@@ -117,6 +117,12 @@ function isClauseSubject(doc: TextDoc, x: Mention, to: number): boolean {
   return k < to && doc.pos[k] === 'VERB';
 }
 
+/** "their" / "each other's" right after the verb (within its matched words). */
+function ownPossessive(doc: TextDoc, from: number, to: number): boolean {
+  for (let k = from; k < to && k < doc.n; k++) if (doc.lower[k] === 'their' || doc.lower[k] === 'our') return true;
+  return false;
+}
+
 function commaBetween(doc: TextDoc, from: number, to: number): boolean {
   for (let k = from; k < to; k++) if (doc.value[k] === ',') return true;
   return false;
@@ -246,6 +252,10 @@ export function readRoles(doc: TextDoc, m: TriggerMatch, mentions: Mention[], fr
   if (source && !target && !rule.notgt && !reciprocal && !(rule.recip && source.members.length > 1)) {
     target = firstAfter(mentions, m.head + 1, to, (x) => x.prep !== 'by' && notSource(doc, x, source) && !isAttribution(doc, x, to) && !isClauseSubject(doc, x, to));
     if (target) how += '+later';
+  }
+  // "The leaders reiterated their commitment to ...": a group's own commitment is mutual, between its members.
+  if (source && source.members.length > 1 && !m.tgt && !reciprocal && rule.pos === 'verb' && ownPossessive(doc, m.head + 1, m.end + 1)) {
+    return { source, target: null, reciprocal: false, compoundRecip: true, how: how + '+mutual' };
   }
   // "A and B discussed relations with the EU": with a compound subject a reciprocal act is between them.
   if (rule.recip && source && source.members.length > 1 && !m.tgt && !reciprocal) target = null;

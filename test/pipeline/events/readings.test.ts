@@ -83,3 +83,9 @@ test('"X were killed in clashes with Y": Y is the attacker of the passive', () =
   const got = dyads(code('Two Kenyan soldiers were killed in clashes with Somali militants on Monday.'));
   assert.ok(got.some((d) => d.startsWith('SOM>KEN:ASSAULT')), got.join(' '));
 });
+
+test('"the leaders reaffirmed their commitment" is one mutual act, first-named -> the other', () => {
+  const got = dyads(code('The Kenyan president met the Ugandan president. The two leaders reaffirmed their commitment to regional trade.'));
+  const agree = got.filter((d) => d.endsWith(':AGREE'));
+  assert.deepEqual(agree, ['KEN>UGA:AGREE'], got.join(' '));
+});
