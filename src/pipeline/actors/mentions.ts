@@ -384,7 +384,9 @@ export class MentionFinder {
       if (ref?.[0]) { country = ref[0].country; sector ??= ref[0].sector; }
     }
     // "the spokesman", "the Vice President": a definite role already named in the article.
-    if (!country && !igo && !name && kind === 'person' && roles.length && /^(the|this)$/.test(doc.lower[c.start])) {
+    // (A bare title in capitals mid-sentence is definite too: "the Vice President and Prime Minister".)
+    const definite = /^(the|this)$/.test(doc.lower[c.start]) || (doc.cap[c.start] === 1 && c.start > doc.sentStart[Math.max(0, s)] && doc.lower[c.start - 1] === 'and');
+    if (!country && !igo && !name && kind === 'person' && roles.length && definite) {
       const earlier = lastWithRole(ctx, current, roles[roles.length - 1]);
       if (earlier) return { start: c.start, end: c.end, sent: s, members: [{ ...earlier, text }], kind: 'person', anaphor: true, prep: null, roles };
     }

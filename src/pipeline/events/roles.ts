@@ -32,6 +32,7 @@ function skipBack(doc: TextDoc, k: number, from: number, pos: Set<string>): numb
 }
 
 const ADV = new Set(['ADV', 'PART']);
+const ADV_DET = new Set(['ADV', 'PART', 'DET']);
 const NP_INSIDE = new Set(['DET', 'ADJ', 'NOUN', 'PROPN', 'NUM', 'PRON', 'PART', 'ADV']);
 
 /** An object of a verb (not a speech verb, whose "object" is the subject of the reported clause). */
@@ -188,7 +189,8 @@ export function readRoles(doc: TextDoc, m: TriggerMatch, mentions: Mention[], fr
   let target: Mention | null = m.tgt;
   let how = '';
   // "Norway is willing to send", "Iran is ready to": a predicate adjective reads like a verb.
-  const predicate = rule.pos === 'noun' && COPULA.has(doc.lemma[skipBack(doc, m.head - 1, from, ADV)] ?? '');
+  // ("Chirac was also an outspoken opponent of": a predicate noun phrase after the copula too.)
+  const predicate = rule.pos === 'noun' && COPULA.has(doc.lemma[skipBack(doc, m.head - 1, from, ADV_DET)] ?? '');
   // "because of fighting between A and B", "the shelling of": a gerund after a preposition or article is a noun.
   // (With a direct object it stays a verb: "accused of raping a tourist".)
   const gerund = rule.pos === 'verb' && doc.lower[m.head].endsWith('ing') && m.head > from && (doc.pos[m.head - 1] === 'ADP' || doc.pos[m.head - 1] === 'DET') &&
