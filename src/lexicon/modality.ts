@@ -16,7 +16,8 @@ export function loadModality(cameo: CameoTable, dataDir = DEFAULT_DATA_DIR): Mod
   for (const r of rows) {
     const [kind, prefix, to] = r.cols;
     if (kind !== 'future' && kind !== 'obligation' && kind !== 'refusal') throw new LexiconError(r.file, r.line, `modality must be future, obligation or refusal, got "${kind}"`);
-    if (!cameo.has(to)) throw new LexiconError(r.file, r.line, `unknown CAMEO code "${to}"`);
+    // "=" keeps the act's own code (the modality only makes it an event that happened).
+    if (to !== '=' && !cameo.has(to)) throw new LexiconError(r.file, r.line, `unknown CAMEO code "${to}"`);
     if (!/^\d{2,4}$/.test(prefix)) throw new LexiconError(r.file, r.line, `bad CAMEO prefix "${prefix}"`);
     const m = table.get(kind) ?? new Map<string, string>();
     m.set(prefix, to);
@@ -28,7 +29,7 @@ export function loadModality(cameo: CameoTable, dataDir = DEFAULT_DATA_DIR): Mod
       if (!m) return null;
       for (let n = code.length; n >= 2; n--) {
         const to = m.get(code.slice(0, n));
-        if (to) return to;
+        if (to) return to === '=' ? code : to;
       }
       return null;
     },
