@@ -99,6 +99,9 @@ function codeArticle(article: Article, res: Resources, finder: MentionFinder, op
         const homeSource = !src && tgt && ctx.home && tgt.country === ctx.home;
         const source = homeSource ? makeActor(ctx.home!, ctx.home, null, null) : src;
         const how = roles.how + (homeTarget ? '+home' : '') + (homeSource ? '+home-source' : '');
+        // PLOVER 2.0 requires a recipient for these types: without one the reading is incomplete.
+        const type = res.cameo.get(reading.cameo)!.plover;
+        if (!tgt && type && NEEDS_RECIPIENT.has(type)) continue;
         out.push(record(article, doc, s, t, source, tgt, { ...roles, how }, res, reading, f));
         if (roles.source && src && VIOLENT.test(reading.cameo)) lastViolent = { mention: roles.source, sent: s };
       }
@@ -109,6 +112,8 @@ function codeArticle(article: Article, res: Resources, finder: MentionFinder, op
 }
 
 const VIOLENT = /^(18|19|20)/;
+/** PLOVER 2.0 event types whose manual entry says "Requires recipient: Yes". */
+const NEEDS_RECIPIENT = new Set(['COOPERATE', 'AID', 'SANCTION']);
 
 /** Whether token k (going left over modifiers) is a violent-act noun ("clashes", "fighting"). */
 function violentNounBefore(doc: TextDoc, k: number, from: number, lex: EventLexicon): boolean {
