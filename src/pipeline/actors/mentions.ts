@@ -174,6 +174,8 @@ export class MentionFinder {
       i = chunk.end;
     }
     for (const m of out) m.prep = prepBefore(doc, m.start, from);
+    // "after he attended a summit": a subordinator before a clause's subject is no preposition.
+    for (const m of out) if (m.prep && SUBORDINATING.has(m.prep) && followedByVerb(doc, m.end, to)) m.prep = null;
     for (const m of out) if (m.prep === 'of') liftQuantity(doc, m, from);
     attachPlaceModifiers(doc, out, ctx);
     placeCountryForRoles(out);
@@ -440,6 +442,13 @@ function liftQuantity(doc: TextDoc, m: Mention, from: number): void {
   }
   m.prep = prepBefore(doc, k, from);
   if (m.prep === 'to' && doc.lower[k] !== 'to' && /^(up)$/.test(doc.lower[k - 2] ?? '')) m.prep = null;
+}
+
+const SUBORDINATING = new Set(['after', 'before', 'since', 'until', 'as', 'because', 'while', 'when', 'once', 'if', 'unless', 'though', 'although']);
+
+function followedByVerb(doc: TextDoc, k: number, to: number): boolean {
+  while (k < to && (doc.pos[k] === 'ADV' || doc.pos[k] === 'AUX' || doc.pos[k] === 'PART')) k++;
+  return k < to && doc.pos[k] === 'VERB';
 }
 
 const PLACE_PREPS = new Set(['in', 'of', 'from', 'throughout', 'across']);
