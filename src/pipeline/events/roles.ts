@@ -84,8 +84,9 @@ export function subjectOf(doc: TextDoc, at: number, mentions: Mention[], from: n
 function notSource(doc: TextDoc, x: Mention, source: Mention | null): boolean {
   if (!source) return true;
   if (x.members.every((a) => source.members.some((b) => sameActor(a, b)))) return false;
-  const ownPossessive = /^(its|their|his|her)$/.test(doc.lower[x.start]);
-  return !(ownPossessive && x.members.every((a) => source.members.some((b) => b.country === a.country)));
+  // "its troops", "the United States' commitment" after a U.S. subject: the source's own, not a target.
+  const own = /^(its|their|his|her)$/.test(doc.lower[x.start]) || /^['’]s?$/i.test(doc.value[x.end] ?? '');
+  return !(own && x.members.every((a) => source.members.some((b) => b.country === a.country)));
 }
 
 /** ", Thai police said", "according to a UN official": the source of the news, not an actor of the event. */
