@@ -306,7 +306,9 @@ export class MentionFinder {
     const collective = GENERIC_HEADS.has(doc.lemma[headTok]) && headAtoms.some((a) => a.entry.kind === 'agent' || a.entry.kind === 'group' || a.entry.kind === 'igo');
     if (collective) while (headTok > c.start && !headAtoms.some((a) => a.start <= headTok && headTok < a.end)) headTok--;
     const headAtom = headAtoms.find((a) => a.start <= headTok && headTok < a.end);
-    const headIsActor = !!headAtom && (headAtom.entry.kind !== 'adj' || !!headAtom.plural) || (headAtoms.length === 0 && headNames.length > 0 && headNames.includes(c.end - 1));
+    // (A capitalised word after a possessive names a thing: "the Vice President's Residence".)
+    const headIsActor = !!headAtom && (headAtom.entry.kind !== 'adj' || !!headAtom.plural) ||
+      (headAtoms.length === 0 && headNames.length > 0 && headNames.includes(c.end - 1) && lastPoss < 0);
     if (!headIsActor) {
       // "the Islamic Republic's help": the possessor alone is the actor.
       if (lastPoss > c.start) {
