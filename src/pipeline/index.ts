@@ -179,7 +179,8 @@ function pairs(r: Roles): [ActorRef | null, ActorRef | null][] {
   const out: [ActorRef | null, ActorRef | null][] = [];
   for (const a of srcs) {
     // An actor acting on itself (a misread pronoun, a compound with itself) keeps the act, without the target.
-    const others = tgts.filter((b) => !(a && b && (a === b || sameActor(a, b))));
+    // ... and in "the U.S.-Japan Alliance" after a U.S. subject, only Japan is on the other side.
+    const others = tgts.filter((b) => !(a && b && (a === b || sameActor(a, b) || (tgts.length > 1 && a.country !== null && b.country === a.country && b.sector === null))));
     if (others.length === 0) out.push([a, null]);
     for (const b of others) out.push([a, b]);
   }
