@@ -69,11 +69,14 @@ function codeArticle(article: Article, res: Resources, finder: MentionFinder, op
     const to = doc.sentEnd[s];
     if (to <= skip) continue;
     const mentions = finder.sentence(doc, s, ctx, skip, atoms);
-    const triggers = refineManner(doc, findTriggers(doc, Math.max(from, skip), to, res.events, mentions, !!opts.statements), to);
+    // Statements are matched always (they block weaker readings and are clause verbs of their own),
+    // and emitted only when asked for.
+    const all = refineManner(doc, findTriggers(doc, Math.max(from, skip), to, res.events, mentions, true), to);
     const modifier = (k: number) => modifierActor(doc, k, Math.max(from, skip), mentions, res.gazetteer);
-    triggers.push(...unmatchedDemands(doc, Math.max(from, skip), to, mentions, triggers));
-    const heads = new Set(triggers.map((t) => t.head));
+    all.push(...unmatchedDemands(doc, Math.max(from, skip), to, mentions, all));
+    const heads = new Set(all.map((t) => t.head));
     const isTrigger = (k: number) => heads.has(k);
+    const triggers = opts.statements ? all : all.filter((t) => !t.cameo.startsWith('01'));
     const f = Math.max(from, skip);
     for (const t of triggers) {
       let roles = readRoles(doc, t, mentions, f, to, modifier, isTrigger);
