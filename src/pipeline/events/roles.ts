@@ -125,6 +125,12 @@ function ownPossessive(doc: TextDoc, from: number, to: number): boolean {
   return false;
 }
 
+/** "pledged to work together", "agreed to jointly ...": the group acts together. */
+function together(doc: TextDoc, from: number, until: number): boolean {
+  for (let k = from; k < until && k < from + 4; k++) if (doc.lower[k] === 'together' || doc.lower[k] === 'jointly') return true;
+  return false;
+}
+
 function commaBetween(doc: TextDoc, from: number, to: number): boolean {
   for (let k = from; k < to; k++) if (doc.value[k] === ',') return true;
   return false;
@@ -257,7 +263,7 @@ export function readRoles(doc: TextDoc, m: TriggerMatch, mentions: Mention[], fr
     if (target) how += '+later';
   }
   // "The leaders reiterated their commitment to ...": a group's own commitment is mutual, between its members.
-  if (source && source.members.length > 1 && !m.tgt && !reciprocal && rule.pos === 'verb' && ownPossessive(doc, m.head + 1, m.end + 1)) {
+  if (source && source.members.length > 1 && !m.tgt && !reciprocal && rule.pos === 'verb' && (ownPossessive(doc, m.head + 1, m.end + 1) || together(doc, m.end, until))) {
     return { source, target: null, reciprocal: false, compoundRecip: true, how: how + '+mutual' };
   }
   // "A and B discussed relations with the EU": with a compound subject a reciprocal act is between them.
