@@ -53,24 +53,24 @@ test('a bad --jobs value is a clear error with exit code 2', () => {
   }
 });
 
+/** The events of article b, coded alone and after article a in the same process, are the same. */
+function assertIndependentOf(before: string, target: string): void {
+  const alone = dyad(['code'], JSON.stringify({ id: 'b', text: target }));
+  const after = dyad(['code'], JSON.stringify({ id: 'a', text: before }) + '\n' + JSON.stringify({ id: 'b', text: target }));
+  const eventsOf = (out: string) => out.split('\n').filter((l) => l.includes('"article_id":"b"')).join('\n');
+  assert.ok(eventsOf(alone.stdout).length > 0, 'the target article has events');
+  assert.equal(eventsOf(after.stdout), eventsOf(alone.stdout));
+}
+
 // wink-nlp adds an out-of-vocabulary word it splits off trailing punctuation ("America’s,") to its
 // shared lexicon and from then on keeps "America’s" as one token in later documents of that thread;
 // the text stage splits glued possessives so an article's events never depend on what came before.
 test('an article codes the same whatever was coded before it', () => {
-  const target = JSON.stringify({ id: 'b', text: 'Russia attacked Ukraine’s army. Iran condemned Israel’s strikes.' });
-  const before = JSON.stringify({ id: 'a', text: 'Officials called it similar to Ukraine’s, and to Israel’s.' });
-  const alone = dyad(['code'], target);
-  const after = dyad(['code'], before + '\n' + target);
-  const eventsOf = (out: string) => out.split('\n').filter((l) => l.includes('"article_id":"b"')).join('\n');
-  assert.equal(eventsOf(after.stdout), eventsOf(alone.stdout));
+  assertIndependentOf('Officials called it similar to Ukraine’s, and to Israel’s.', 'Russia attacked Ukraine’s army. Iran condemned Israel’s strikes.');
 });
 
 // The same in wire text written in capitals (MUC): "GOVERNMENT'S," teaches wink "government's".
 test('an article in capitals codes the same whatever was coded before it', () => {
-  const target = JSON.stringify({ id: 'b', text: "SALVADORAN TROOPS ATTACKED THE GUERRILLAS' CAMPS. THE FMLN REJECTED THE GOVERNMENT'S CEASE-FIRE PROPOSAL ON MONDAY." });
-  const before = JSON.stringify({ id: 'a', text: "THE PLAN WAS SIMILAR TO THE GOVERNMENT'S, THE ARMY SAID ON FRIDAY IN SAN SALVADOR." });
-  const alone = dyad(['code'], target);
-  const after = dyad(['code'], before + '\n' + target);
-  const eventsOf = (out: string) => out.split('\n').filter((l) => l.includes('"article_id":"b"')).join('\n');
-  assert.equal(eventsOf(after.stdout), eventsOf(alone.stdout));
+  assertIndependentOf("THE PLAN WAS SIMILAR TO THE GOVERNMENT'S, THE ARMY SAID ON FRIDAY IN SAN SALVADOR.",
+    "SALVADORAN TROOPS ATTACKED THE GUERRILLAS' CAMPS. THE FMLN REJECTED THE GOVERNMENT'S CEASE-FIRE PROPOSAL ON MONDAY.");
 });
