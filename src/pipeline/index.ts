@@ -93,7 +93,7 @@ function codeArticle(article: Article, res: Resources, finder: MentionFinder, op
       roles = reading.roles;
       for (const [src, tgt0] of pairs(roles)) {
         // No actor at all ("bilateral cooperation", "the talks"): nothing an analyst can use.
-        if (!src && !tgt0 && !process.env.DYAD_KEEP_ACTORLESS) continue;
+        if (!src && !tgt0) continue;
         // A domestic act with no one named on the receiving end ("police imposed a curfew", "the
         // ministers met"): its recipient is the country the story is about.
         const homeTarget = !tgt0 && src && ctx.home && src.country === ctx.home && !t.rule.notgt && !roles.reciprocal;
