@@ -163,5 +163,6 @@ function record(article: Article, doc: TextDoc, s: number, t: TriggerMatch, sour
     location: null,
     killed: null,
     wounded: null,
+    casualties_qualifier: null,
   };
 }

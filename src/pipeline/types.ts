@@ -36,10 +36,17 @@ export interface PloverRef {
 }
 
 export interface LocationRef {
+  /** The place as the gazetteer names it (GeoNames name, or the curated region's name). */
   name: string;
+  /** ISO 3166 alpha-3 of the country the place is in; null for places spanning countries (Sahel). */
   country: string | null;
+  /** First-level administrative division (province, state), by name; null when unknown. */
+  admin1: string | null;
   lat: number | null;
   lon: number | null;
+  /** GeoNames id for cities; null for curated regions and countries. */
+  geonames_id: number | null;
+  precision: 'city' | 'admin1' | 'region' | 'country';
 }
 
 export interface CodedEvent {
@@ -64,4 +71,6 @@ export interface CodedEvent {
   location: LocationRef | null;
   killed: number | null;
   wounded: number | null;
+  /** How exact the stated counts are: "at least", "more than", "about", "up to"; null when exact or absent. */
+  casualties_qualifier: string | null;
 }
