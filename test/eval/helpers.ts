@@ -45,9 +45,12 @@ export function ev(s: EventSpec): CodedEvent {
     historical: s.historical ?? false,
     negated: s.negated ?? false,
     hypothetical: s.hypothetical ?? false,
-    location: s.location ? { name: s.location, country: s.location, lat: null, lon: null } : null,
+    location: s.location
+      ? { name: s.location, country: s.location, admin1: null, lat: null, lon: null, geonames_id: null, precision: 'country' }
+      : null,
     killed: s.killed ?? null,
     wounded: s.wounded ?? null,
+    casualties_qualifier: null,
   };
 }
 
