@@ -5,6 +5,8 @@ export interface CoderOptions {
   statements?: boolean;
   /** Directory holding data/lexicon and data/ontology (defaults to the package's own data/). */
   dataDir?: string;
+  /** An event more than this many days before publication is `historical` (default 30). */
+  historicalDays?: number;
 }
 
 /** The pipeline as seen by the CLI, the eval and (later) the store: one article in, events out. */

@@ -19,6 +19,7 @@ import { discourseSource, VIOLENT, type LastViolent } from './events/discourse.j
 import { readModality, unmatchedDemands, type Reading } from './events/readings.js';
 import { pairs } from './events/pairs.js';
 import { datelineEnd } from './dateline.js';
+import { ArticleDates, type EventDate } from './when/dates.js';
 
 export type { Coder, CoderOptions } from './coder-api.js';
 
@@ -65,13 +66,22 @@ function codeArticle(article: Article, res: Resources, finder: MentionFinder, op
   const skip = datelineEnd(doc);
   const atoms = finder.docAtoms(doc);
   const ctx = newContext(published(article), homeCountry(doc, atoms, skip));
+  const dates = new ArticleDates(doc, article.published, skip, { historicalDays: opts.historicalDays });
   const out: CodedEvent[] = [];
   let lastViolent: LastViolent | null = null;
   for (let s = 0; s < doc.sentStart.length; s++) {
     const from = doc.sentStart[s];
     const to = doc.sentEnd[s];
     if (to <= skip) continue;
+    const when = new Map<number, EventDate>();
+    const dateOf = (k: number) => {
+      let d = when.get(k);
+      if (!d) when.set(k, d = dates.dateFor(s, doc.start[k]));
+      return d;
+    };
     const mentions = finder.sentence(doc, s, ctx, skip, atoms);
+    const names = namesIn(mentions);
+    dates.beginSentence(s, names);
     // Statements are matched always (they block weaker readings and are clause verbs of their own),
     // and emitted only when asked for.
     const all = refineManner(doc, findTriggers(doc, Math.max(from, skip), to, res.events, mentions, true), to);
@@ -99,11 +109,22 @@ function codeArticle(article: Article, res: Resources, finder: MentionFinder, op
         // PLOVER 2.0 requires a recipient for these types: without one the reading is incomplete.
         const type = res.cameo.get(reading.cameo)!.plover;
         if (!tgt && type && NEEDS_RECIPIENT.has(type)) continue;
-        out.push(record(article, doc, s, t, source, tgt, { ...roles, how }, res, reading, f));
+        out.push(record(article, doc, s, t, source, tgt, { ...roles, how }, res, reading, dateOf(t.head)));
         if (roles.source && src && VIOLENT.test(reading.cameo)) lastViolent = { mention: roles.source, sent: s };
       }
     }
     ctx.history.push(...mentions);
+    dates.endSentence(s, names);
+  }
+  return out;
+}
+
+/** The people and organisations a sentence names (after pronouns and titles are resolved). */
+function namesIn(mentions: Mention[]): string[] {
+  const out: string[] = [];
+  // A person is known by surname across the article ("Hossein Amir Abdollahian" ... "Abdollahian").
+  for (const m of mentions) for (const a of m.members) {
+    if (a.name) out.push(a.name.split(' ').pop()!.toLowerCase());
   }
   return out;
 }
@@ -133,7 +154,7 @@ function modifierActor(doc: TextDoc, k: number, from: number, mentions: Mention[
 }
 
 function record(article: Article, doc: TextDoc, s: number, t: TriggerMatch, source: ActorRef | null, target: ActorRef | null,
-  roles: Roles, res: Resources, reading: Reading, from: number): CodedEvent {
+  roles: Roles, res: Resources, reading: Reading, when: EventDate): CodedEvent {
   const code = res.cameo.get(reading.cameo)!;
   const start = doc.start[t.start];
   const end = doc.end[t.end - 1];
@@ -155,9 +176,10 @@ function record(article: Article, doc: TextDoc, s: number, t: TriggerMatch, sour
     plover: t.rule.plover && reading.cameo === t.rule.cameo
       ? { event: t.rule.plover.event, mode: t.rule.plover.mode, context: code.ploverContext }
       : { event: code.plover, mode: code.ploverMode, context: code.ploverContext },
-    date: null,
-    date_precision: null,
-    historical: null,
+    date: when.date,
+    date_precision: when.precision,
+    historical: when.historical,
+    date_basis: when.basis,
     negated: reading.negated,
     hypothetical: reading.hypothetical,
     location: null,

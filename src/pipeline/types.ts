@@ -66,6 +66,9 @@ export interface CodedEvent {
   date: string | null;
   date_precision: 'day' | 'month' | 'year' | null;
   historical: boolean | null;
+  /** Where the date came from: `sentence "On July 27"`, `frame "In July" (s12)` (an earlier sentence's
+   * date the story is still in), `anchor "days after" from ...`, `lead "on Tuesday"`, `published`. */
+  date_basis: string | null;
   negated: boolean;
   hypothetical: boolean;
   location: LocationRef | null;

@@ -43,6 +43,7 @@ export function ev(s: EventSpec): CodedEvent {
     date: s.date ?? null,
     date_precision: s.precision ?? (s.date ? 'day' : null),
     historical: s.historical ?? false,
+    date_basis: null,
     negated: s.negated ?? false,
     hypothetical: s.hypothetical ?? false,
     location: s.location
