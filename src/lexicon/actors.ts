@@ -115,15 +115,30 @@ export function loadActorLexicon(dataDir = DEFAULT_DATA_DIR): GazEntry[] {
     const [name, code, from = '', to = ''] = r.cols;
     if (!/^[A-Z]{3,6}$/.test(code)) throw new LexiconError(r.file, r.line, `actor code must be capital letters, got "${code}"`);
     for (const d of [from, to]) if (d && !ISO_DATE.test(d)) throw new LexiconError(r.file, r.line, `dates must be ISO (YYYY-MM-DD), got "${d}"`);
-    // IGO officials (IGOUNO) carry the organisation as their country; others are ISO3 + sector.
-    const igo = code.startsWith('IGO');
-    const fields: Partial<GazEntry> = {
-      code, country: igo ? code.slice(3, 6) : code.slice(0, 3), sector: igo ? null : code.length > 3 ? code.slice(3, 6) : null,
-      agentKind: 'person', name, from: from || null, to: to || null,
-    };
-    out.push(entry('person', name, `${r.file}:${r.line}`, fields));
-    const parts = name.split(/\s+/);
-    if (parts.length > 1) out.push(entry('person', parts[parts.length - 1], `${r.file}:${r.line}`, { ...fields, surname: true }));
+    out.push(...personEntries({ name, code, from: from || null, to: to || null }, `${r.file}:${r.line}`));
   }
+  return out;
+}
+
+/** A person known from outside the lexicon files: learned by the store from earlier articles, or a user's correction. */
+export interface PersonRow {
+  name: string;
+  /** ISO3 + sector (IRNGOV), or an IGO official's code (IGOUNO). */
+  code: string;
+  /** ISO dates the code holds between (either may be null: open-ended). */
+  from: string | null;
+  to: string | null;
+}
+
+/** Gazetteer entries for one person: the full name, and the surname alone (usable once the name was seen). */
+export function personEntries(p: PersonRow, rule: string): GazEntry[] {
+  const igo = p.code.startsWith('IGO');
+  const fields: Partial<GazEntry> = {
+    code: p.code, country: igo ? p.code.slice(3, 6) : p.code.slice(0, 3), sector: igo ? null : p.code.length > 3 ? p.code.slice(3, 6) : null,
+    agentKind: 'person', name: p.name, from: p.from, to: p.to,
+  };
+  const out = [entry('person', p.name, rule, fields)];
+  const parts = p.name.split(/\s+/);
+  if (parts.length > 1) out.push(entry('person', parts[parts.length - 1], rule, { ...fields, surname: true }));
   return out;
 }

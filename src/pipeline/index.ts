@@ -7,7 +7,7 @@ import type { Coder, CoderOptions } from './coder-api.js';
 import { analyse, type TextDoc } from './text.js';
 import { loadCameo, type CameoTable } from '../ontology/cameo.js';
 import { loadEventLexicon, type EventLexicon } from '../lexicon/events.js';
-import { loadActorLexicon } from '../lexicon/actors.js';
+import { loadActorLexicon, personEntries, type PersonRow } from '../lexicon/actors.js';
 import { loadModality, type ModalityTable } from '../lexicon/modality.js';
 import { DEFAULT_DATA_DIR } from '../lexicon/tsv.js';
 import { Gazetteer } from './actors/gazetteer.js';
@@ -38,14 +38,28 @@ export interface Resources {
   modality: ModalityTable;
 }
 
-export function loadResources(dataDir = DEFAULT_DATA_DIR): Resources {
+/**
+ * People known from outside the lexicon files. `overrides` (a user's corrections) win over the lexicon
+ * files; `learned` (from articles coded before, kept by the store) only add names the files lack.
+ */
+export interface ExtraPeople {
+  overrides?: PersonRow[];
+  learned?: PersonRow[];
+}
+
+export function loadResources(dataDir = DEFAULT_DATA_DIR, people: ExtraPeople = {}): Resources {
   const cameo = loadCameo(dataDir);
   const events = loadEventLexicon(cameo, dataDir);
-  const gazetteer = new Gazetteer(loadActorLexicon(dataDir), tokenizePhrase);
+  // The gazetteer keeps the first entry per phrase: overrides, then the files, then what was learned.
+  const gazetteer = new Gazetteer([
+    ...(people.overrides ?? []).flatMap((p) => personEntries(p, `people override: ${p.name}`)),
+    ...loadActorLexicon(dataDir),
+    ...(people.learned ?? []).flatMap((p) => personEntries(p, `learned: ${p.name}`)),
+  ], tokenizePhrase);
   return { cameo, events, gazetteer, modality: loadModality(cameo, dataDir) };
 }
 
-export function createCoder(opts: CoderOptions = {}, res: Resources = loadResources(opts.dataDir)): Coder {
+export function createCoder(opts: CoderOptions = {}, res: Resources = loadResources(opts.dataDir, opts.people)): Coder {
   const finder = new MentionFinder(res.gazetteer);
   return {
     code(article: Article): CodedEvent[] {
