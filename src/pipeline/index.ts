@@ -20,6 +20,7 @@ import { readModality, unmatchedDemands, type Reading } from './events/readings.
 import { pairs } from './events/pairs.js';
 import { datelineEnd } from './dateline.js';
 import { ArticleDates, type EventDate } from './when/dates.js';
+import { findCasualties, casualtiesFor, type CasualtyCount } from './casualties.js';
 
 export type { Coder, CoderOptions } from './coder-api.js';
 
@@ -72,6 +73,9 @@ function published(a: Article): string | null {
   return a.published && /^\d{4}-\d{2}-\d{2}/.test(a.published) ? a.published.slice(0, 10) : null;
 }
 
+/** Events that can have casualties: violent protest (145), force, assault and mass violence (18-20). */
+const VIOLENT_ROOT = /^(?:145|18|19|20)/;
+
 /** PLOVER 2.0 event types whose manual entry says "Requires recipient: Yes". */
 const NEEDS_RECIPIENT = new Set(['COOPERATE', 'AID', 'SANCTION']);
 
@@ -87,6 +91,8 @@ function codeArticle(article: Article, res: Resources, finder: MentionFinder, op
     const from = doc.sentStart[s];
     const to = doc.sentEnd[s];
     if (to <= skip) continue;
+    let counts: CasualtyCount[] | null = null;
+    const casualties = (t: TriggerMatch, cameo: string) => casualtiesFor(counts ??= findCasualties(doc, Math.max(from, skip), to), { start: t.start, end: t.end }, cameo);
     const when = new Map<number, EventDate>();
     const dateOf = (k: number) => {
       let d = when.get(k);
@@ -123,7 +129,14 @@ function codeArticle(article: Article, res: Resources, finder: MentionFinder, op
         // PLOVER 2.0 requires a recipient for these types: without one the reading is incomplete.
         const type = res.cameo.get(reading.cameo)!.plover;
         if (!tgt && type && NEEDS_RECIPIENT.has(type)) continue;
-        out.push(record(article, doc, s, t, source, tgt, { ...roles, how }, res, reading, dateOf(t.head)));
+        const ev = record(article, doc, s, t, source, tgt, { ...roles, how }, res, reading, dateOf(t.head));
+        if (VIOLENT_ROOT.test(ev.cameo)) {
+          const c = casualties(t, ev.cameo);
+          ev.killed = c.killed;
+          ev.wounded = c.wounded;
+          ev.casualties_qualifier = c.qualifier;
+        }
+        out.push(ev);
         if (roles.source && src && VIOLENT.test(reading.cameo)) lastViolent = { mention: roles.source, sent: s };
       }
     }

@@ -174,7 +174,7 @@ export class ArticleDates {
     if (e.kind === 'absolute') return { date: e.date, pastBefore: e.pastBefore, label: where };
     const base = this.current();
     if (!base?.date) return null;
-    return { date: shifted(base.date, e.shift, e.exact), pastBefore: null, label: `${where} from ${base.label}` };
+    return { date: shifted(base.date, e.shift, e.exact), pastBefore: null, label: `${where} from ${base.label.split(' from ')[0]}` };
   }
 
   private finish(date: Partial | null, pastBefore: Day | null, basis: string): EventDate {
