@@ -21,6 +21,9 @@ import { pairs } from './events/pairs.js';
 import { datelineEnd } from './dateline.js';
 import { ArticleDates, type EventDate } from './when/dates.js';
 import { findCasualties, casualtiesFor, type CasualtyCount } from './casualties.js';
+import { loadGeoIndex, articlePlaces, eventLocation, datelineLocation, type GeoIndex } from '../geo/index.js';
+import { countryRef } from '../geo/resolve.js';
+import type { LocationRef } from './types.js';
 
 export type { Coder, CoderOptions } from './coder-api.js';
 
@@ -37,6 +40,7 @@ export interface Resources {
   events: EventLexicon;
   gazetteer: Gazetteer;
   modality: ModalityTable;
+  geo: GeoIndex;
 }
 
 /**
@@ -57,7 +61,7 @@ export function loadResources(dataDir = DEFAULT_DATA_DIR, people: ExtraPeople = 
     ...loadActorLexicon(dataDir),
     ...(people.learned ?? []).flatMap((p) => personEntries(p, `learned: ${p.name}`)),
   ], tokenizePhrase);
-  return { cameo, events, gazetteer, modality: loadModality(cameo, dataDir) };
+  return { cameo, events, gazetteer, modality: loadModality(cameo, dataDir), geo: loadGeoIndex() };
 }
 
 export function createCoder(opts: CoderOptions = {}, res: Resources = loadResources(opts.dataDir, opts.people)): Coder {
@@ -73,6 +77,37 @@ function published(a: Article): string | null {
   return a.published && /^\d{4}-\d{2}-\d{2}/.test(a.published) ? a.published.slice(0, 10) : null;
 }
 
+/** Actor codes that are organisations, not countries (no place to prefer). */
+const IGO_LIKE = /^(?:IGO|NGO|UNO|EUR|NAT|AFU|OSC|ASN|ARL|GCC|OPC|OAS|WAF|SCO|CIS|OIC|COE|CWN|NON|IMF|WBK|WTO|WHO|ICC|ICJ)$/;
+
+/**
+ * Where events happened when their sentence names no place: the place the story last put an event
+ * at, in the same paragraph of time (not across a move to background or back), else the dateline.
+ */
+class StoryPlace {
+  private last: { loc: LocationRef; date: string | null; actors: string[] } | null = null;
+  constructor(private readonly dateline: LocationRef | null, private readonly home: LocationRef | null) {}
+
+  /**
+   * `own`: the place the event's sentence names. Otherwise the place of the story's last placed event
+   * when it is at the same date and shares an actor (the same episode), then the dateline for current events
+   * involving the dateline's country, then the
+   * story's own country for events between its own actors ("police arrested a man"): country precision.
+   */
+  place(own: LocationRef | null, date: string | null, historical: boolean | null, actors: string[]): LocationRef | null {
+    if (own) {
+      this.last = { loc: own, date, actors };
+      return { ...own, basis: 'sentence' };
+    }
+    const last = this.last;
+    if (last && date !== null && last.date === date && actors.some((c) => last.actors.includes(c))) return { ...last.loc, basis: 'episode' };
+    const dl = this.dateline;
+    if (dl && historical === false && actors.includes(dl.country ?? '')) return { ...dl, basis: 'dateline' };
+    if (this.home && actors.length > 0 && actors.every((c) => c === this.home!.country)) return { ...this.home, basis: 'story-country' };
+    return null;
+  }
+}
+
 /** Events that can have casualties: violent protest (145), force, assault and mass violence (18-20). */
 const VIOLENT_ROOT = /^(?:145|18|19|20)/;
 
@@ -85,6 +120,8 @@ function codeArticle(article: Article, res: Resources, finder: MentionFinder, op
   const atoms = finder.docAtoms(doc);
   const ctx = newContext(published(article), homeCountry(doc, atoms, skip));
   const dates = new ArticleDates(doc, article.published, skip, { historicalDays: opts.historicalDays });
+  const places = articlePlaces(res.geo, doc);
+  const story = new StoryPlace(datelineLocation(res.geo, doc), ctx.home ? countryRef(res.geo, ctx.home) : null);
   const out: CodedEvent[] = [];
   let lastViolent: LastViolent | null = null;
   for (let s = 0; s < doc.sentStart.length; s++) {
@@ -130,6 +167,9 @@ function codeArticle(article: Article, res: Resources, finder: MentionFinder, op
         const type = res.cameo.get(reading.cameo)!.plover;
         if (!tgt && type && NEEDS_RECIPIENT.has(type)) continue;
         const ev = record(article, doc, s, t, source, tgt, { ...roles, how }, res, reading, dateOf(t.head));
+        const actorCountries = [source?.country, tgt?.country].filter((c): c is string => !!c && /^[A-Z]{3}$/.test(c) && !IGO_LIKE.test(c));
+        ev.location = story.place(eventLocation(res.geo, doc, f, to, { start: t.start, end: t.end },
+          { actorCountries, articleCountries: places.countries, articleAdmin1: places.admin1 }), ev.date, ev.historical, actorCountries);
         if (VIOLENT_ROOT.test(ev.cameo)) {
           const c = casualties(t, ev.cameo);
           ev.killed = c.killed;

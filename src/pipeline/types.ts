@@ -47,6 +47,10 @@ export interface LocationRef {
   /** GeoNames id for cities; null for curated regions and countries. */
   geonames_id: number | null;
   precision: 'city' | 'admin1' | 'region' | 'country';
+  /** Why the event is put here: its sentence names the place (`sentence`), the story's last placed
+   * event at the same date (`episode`), the dateline (`dateline`), or the story's country for an
+   * event between its own actors (`story-country`). Set by the pipeline. */
+  basis?: 'sentence' | 'episode' | 'dateline' | 'story-country';
 }
 
 export interface CodedEvent {

@@ -96,7 +96,8 @@ export class ArticleDates {
     const own = inSentence.filter((e) => e.kind !== 'anchor');
     // "days after clashes erupted": the anchored clause runs from the anchor to the next date or the end.
     const anchor = inSentence.filter((e) => e.kind === 'anchor' && e.end <= at).pop();
-    if (anchor && !own.some((e) => e.start >= anchor.end && e.start < at)) {
+    // It ends at the next comma: "On July 27, a few days before the start of clashes, the ministers spoke".
+    if (anchor && !own.some((e) => e.start >= anchor.end && e.start < at) && !/[,;:(]/.test(doc.text.slice(anchor.end, at))) {
       const main = nearest(own, anchor.start);
       const base = main ? this.resolve(main) : this.current();
       if (base?.date) {
