@@ -29,12 +29,13 @@ test('scores below their floor and missing scores fail; unlisted files and score
   assert.deepEqual(checkThresholds([report('/g/seed_article.jsonl', { tuple_f1: 0.9 })], thresholds), []);
 });
 
-test('the repository thresholds never fall below the floors agreed for the coder core', async () => {
+test('the repository thresholds never fall below the floors agreed in the issues', async () => {
   // The file is a ratchet: it is raised as scores improve, and may never drop under these floors.
   const path = fileURLToPath(new URL('../../eval-thresholds.json', import.meta.url));
   const t = await readThresholds(path);
   const floors: Record<string, Record<string, number>> = {
-    seed_article: { tuple_f1: 0.7 },
+    // Coder core; then dates (issue "When, where and how many": seed date >= 0.85, historical >= 0.90).
+    seed_article: { tuple_f1: 0.7, date_accuracy: 0.85, historical_accuracy: 0.9 },
     plover_gsr: { type_recall: 0.7, type_source: 0.6 },
     cameo_examples: { root_recall: 0.7 },
   };
