@@ -10,7 +10,7 @@
  * Durations ("lasted for 44 days"), clock times ("at 14:00", "evening") and month names used as words
  * ("yesterday's march", "they may") are not dates.
  */
-import * as chrono from 'chrono-node';
+import * as chrono from 'chrono-node/en';
 import {
   addDays, dayPartial, monthPartial, yearPartial, weekday, dayNumber,
   type Day, type Partial,
