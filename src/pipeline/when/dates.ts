@@ -175,7 +175,10 @@ export class ArticleDates {
     if (e.kind === 'absolute') return { date: e.date, pastBefore: e.pastBefore, label: where };
     const base = this.current();
     if (!base?.date) return null;
-    return { date: shifted(base.date, e.shift, e.exact), pastBefore: null, label: `${where} from ${base.label.split(' from ')[0]}` };
+    const date = shifted(base.date, e.shift, e.exact);
+    // "83 years later" from a misread frame must not date an event into the future.
+    if (this.pub && e.shift > 0 && dayNumber(firstDay(date)) > dayNumber(this.pub)) return null;
+    return { date, pastBefore: null, label: `${where} from ${base.label.split(' from ')[0]}` };
   }
 
   private finish(date: Partial | null, pastBefore: Day | null, basis: string): EventDate {
@@ -225,9 +228,14 @@ function firstDay(p: Partial): Day {
 /** A date moved by `days`; a vague shift ("days", "a week") keeps only the month. */
 function shifted(p: Partial, days: number, exact: boolean): Partial {
   if (days === 0) return p;
-  if (p.precision !== 'day') return p;
-  const moved = dayPartial(addDays({ y: p.y, m: p.m!, d: p.d! }, days));
-  return exact ? moved : coarsen(moved, 'month');
+  // Shift the middle of what is known, then keep no more precision than the base and the shift allow:
+  // "a week earlier" than July is still about July; "83 years later" than 1936 is 2019.
+  const base = p.precision === 'day' ? { y: p.y, m: p.m!, d: p.d! } : p.precision === 'month' ? { y: p.y, m: p.m!, d: 15 } : { y: p.y, m: 7, d: 1 };
+  const moved = dayPartial(addDays(base, days));
+  const size = Math.abs(days);
+  const by = size >= 300 ? 'year' : exact && p.precision === 'day' ? 'day' : 'month';
+  const coarser = by === 'year' || p.precision === 'year' ? 'year' : by === 'month' || p.precision === 'month' ? 'month' : 'day';
+  return coarsen(moved, coarser);
 }
 
 /** Character offset -> sentence index (binary search over sentence starts). */

@@ -148,8 +148,11 @@ function nearestYear(pub: Day, m: number, d: number, forward: boolean, monthOnly
 
 const NUMBER_WORDS: Record<string, number> = {
   a: 1, an: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
-  eleven: 11, twelve: 12, fifteen: 15, twenty: 20, thirty: 30, forty: 40, fifty: 50,
+  eleven: 11, twelve: 12, fifteen: 15, twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70,
+  eighty: 80, ninety: 90, hundred: 100,
 };
+
+const UNIT_DAYS: Record<string, number> = { day: 1, week: 7, month: 30, year: 365, decade: 3652 };
 
 /** Expressions chrono does not read: bare years, decades, "N years/decades ago", "at the time", "days after". */
 function addOwnExpressions(text: string, pub: Day | null, out: DateExpr[]): void {
@@ -179,6 +182,15 @@ function addOwnExpressions(text: string, pub: Day | null, out: DateExpr[]): void
     const expr: DateExpr = { start: s, end: s + m[0].length, text: m[0], kind: 'absolute', date: yearPartial(pub.y - years), pastBefore: null, shift: 0, exact: false };
     if (i >= 0) out[i] = expr;
     else out.push(expr);
+  }
+  // "Eighty years later", "two weeks earlier" (number words chrono leaves).
+  for (const m of text.matchAll(/\b(\d+|[a-z]+)\s+(day|week|month|year|decade)s?\s+(later|earlier|afterwards|before|after)\b(?![ \t]+\p{L})/giu)) {
+    const n = /^\d+$/.test(m[1]) ? +m[1] : NUMBER_WORDS[m[1].toLowerCase()];
+    if (!n) continue;
+    const sign = /^(?:earlier|before)$/i.test(m[3]) ? -1 : 1;
+    const unit = m[2].toLowerCase();
+    push({ start: m.index!, end: m.index! + m[0].length, text: m[0], kind: 'relative', date: null, pastBefore: null,
+      shift: sign * n * UNIT_DAYS[unit], exact: unit === 'day' });
   }
   // "at the time", "at that time", "that day": the frame itself.
   for (const m of text.matchAll(/\b(?:at the time|at that time|that day|the same day|on the same day|that week|at that point)\b/gi)) {

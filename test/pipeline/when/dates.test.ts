@@ -91,3 +91,10 @@ test('historical is configurable and judges a month by its middle', () => {
   assert.equal(isHistorical({ y: 2021, m: null, d: null, precision: 'year' }, pub, 30), true);
   assert.equal(isHistorical({ y: 2021, m: 10, d: 2, precision: 'day' }, pub, 30), false);
 });
+
+test('a shift of years from a year keeps the year; one that would pass publication gives no date', () => {
+  const text = 'In 1936, the dam was opened. Eighty years later, protesters occupied it.';
+  assert.equal(brief(dateOf(text, '2019-10-01', 'occupied')), '2016 year historical');
+  const later = 'The council met on Monday. Two years later, the plan was dropped.';
+  assert.equal(dateOf(later, '2019-10-02', 'dropped').basis, 'lead "on Monday", month');
+});
