@@ -64,7 +64,8 @@ export class ArticleDates {
       return f;
     };
     const from = skip < doc.n ? doc.start[skip] : text.length;
-    this.exprs = findDateExpressions(text, this.pub, future).filter((e) => e.start >= from);
+    const sentences = doc.sentStart.map((t, s) => [doc.start[t], doc.end[doc.sentEnd[s] - 1]] as const).filter(([, e]) => e > from);
+    this.exprs = findDateExpressions(text, this.pub, future, sentences).filter((e) => e.start >= from);
     this.article = this.leadDate(skip);
   }
 

@@ -43,25 +43,33 @@ const RELATIVE_TEXT = /\b(?:earlier|later|before|after|prior|following|previous|
 const WEEKISH = /\bweeks?\b|\bweekend\b|\bfew\b|\bseveral\b|\bcouple\b|\bdays\b/i;
 const MONTH_ONLY_WORD = /^(?:may|march)$/i;
 const MONTH_PREP_BEFORE = /\b(?:in|since|until|till|by|from|of|early|late|mid|last|next|this|during|through|throughout|before|after|on)\s*-?\s*$/i;
+/** Words and forms any date chrono reads must contain (a cheap filter before the parsers run). */
+const DATE_CUE = /\b(?:january|february|march|april|may|june|july|august|september|october|november|december|(?:jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\b\.?|(?:mon|tues|wednes|thurs|fri|satur|sun)day|today|tonight|yesterday|tomorrow|now\b|ago\b|(?:day|week|month|year|decade|fortnight)s?\b|weekend|earlier|later|(?:last|this) (?:night|morning|afternoon|evening))|\d[\/.-]\d|\b\d{4}\b/i;
 const MONTH_NAME = /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b/i;
 const NOW_TEXT = /\b(?:today|tonight|now|this (?:morning|afternoon|evening))\b/i;
 
 /** Finds and interprets the date expressions of one article. `published` null: only complete dates resolve. */
-export function findDateExpressions(text: string, published: Day | null, future: FutureTest): DateExpr[] {
+export function findDateExpressions(text: string, published: Day | null, future: FutureTest,
+  segments: ReadonlyArray<readonly [number, number]> = [[0, text.length]]): DateExpr[] {
   const out: DateExpr[] = [];
   const ref = published ? new Date(Date.UTC(published.y, published.m - 1, published.d, 12)) : new Date(Date.UTC(2000, 0, 1, 12));
-  for (const r of chrono.casual.parse(text, { instant: ref, timezone: 0 }, { forwardDate: false })) {
-    const e = interpret(text, r, published, future);
-    if (e) out.push(e);
+  // chrono's parsers are regular expressions over the whole input: only segments (sentences) with a
+  // word that can start a date are given to it.
+  for (const [from, to] of segments) {
+    const seg = text.slice(from, to);
+    if (!DATE_CUE.test(seg)) continue;
+    for (const r of chrono.casual.parse(seg, { instant: ref, timezone: 0 }, { forwardDate: false })) {
+      const e = interpret(text, from + r.index, r, published, future);
+      if (e) out.push(e);
+    }
   }
   addOwnExpressions(text, published, out);
   out.sort((a, b) => a.start - b.start);
   return mergeYearAndMonth(text, out);
 }
 
-function interpret(text: string, r: chrono.ParsedResult, pub: Day | null, future: FutureTest): DateExpr | null {
-  const start = r.index;
-  const end = r.index + r.text.length;
+function interpret(text: string, start: number, r: chrono.ParsedResult, pub: Day | null, future: FutureTest): DateExpr | null {
+  const end = start + r.text.length;
   const raw = r.text.replace(/[\s,.;:]+$/, '');
   const lower = raw.toLowerCase();
   const before = text.slice(Math.max(0, start - 20), start);
