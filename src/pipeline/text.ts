@@ -33,10 +33,57 @@ export interface TextDoc {
 
 type Wink = ReturnType<typeof winkNLP>;
 let nlp: Wink | null = null;
+
+/** The lexeme table of wink's model: `hash` maps a word to its index in `list`. */
+interface LexemeTable { hash: Record<string, number>; list: string[] }
+let lexemes: LexemeTable | null = null;
+let docsRead = 0;
+
+/**
+ * A new wink instance every so many documents: what `forget` leaves behind (the words' table rows,
+ * their packed features) only grows, and a fresh instance starts again from the model's own tables.
+ */
+const DOCS_PER_INSTANCE = 20_000;
+
 function instance(): Wink {
+  if (nlp && docsRead < DOCS_PER_INSTANCE) return nlp;
+  // The model's core tables are read fresh by each instance; keep a handle on the lexeme table.
+  const m = model as unknown as { core: () => { features: { lexeme: LexemeTable } } };
+  const tracked = Object.assign(Object.create(Object.getPrototypeOf(m)), m, {
+    core: () => {
+      const core = m.core();
+      lexemes = core.features.lexeme;
+      return core;
+    },
+  });
   // Only what the coder uses: sentences, negation, POS (lemmas are computed on demand); no sentiment or NER.
-  nlp ??= winkNLP(model, ['sbd', 'negation', 'pos']);
+  nlp = winkNLP(tracked, ['sbd', 'negation', 'pos']);
+  docsRead = 0;
   return nlp;
+}
+
+/** Words wink's tokenizer knows right now (for tests: reading documents must not change it). */
+export function knownWordCount(): number {
+  instance();
+  let n = 0;
+  for (const _ in lexemes!.hash) n++;
+  return n;
+}
+
+/**
+ * wink adds every word it has not seen to its lexeme table, and its tokenizer then splits text
+ * differently when a piece is "known" ("Dorr L.L.P." ends a sentence only after an earlier document
+ * taught it "L.L.P"). Forgetting the words a document added keeps each document's reading independent
+ * of the ones before it: the same output in any order, with any number of workers. The rows stay (the
+ * packed features are indexed by them); only the lookup forgets.
+ */
+function forget(from: number): void {
+  const t = lexemes;
+  if (!t) return;
+  for (let i = from; i < t.list.length; i++) {
+    const w = t.list[i];
+    if (t.hash[w] === i) delete t.hash[w];
+  }
 }
 
 const UPPER = /\p{Lu}/u;
@@ -83,6 +130,16 @@ export function analyse(text: string): TextDoc {
   const input = allCaps ? lowerSameLength(text) : text;
   const w = instance();
   const its = w.its;
+  const known = lexemes?.list.length ?? 0;
+  docsRead++;
+  try {
+    return readTokens(text, input, allCaps, w, its);
+  } finally {
+    forget(known);
+  }
+}
+
+function readTokens(text: string, input: string, allCaps: boolean, w: Wink, its: Wink['its']): TextDoc {
   const doc = w.readDoc(input);
   const tokens = doc.tokens();
   const value = tokens.out(its.value) as string[];

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { analyse, isAllCaps } from '../../src/pipeline/text.js';
+import { analyse, isAllCaps, knownWordCount } from '../../src/pipeline/text.js';
 
 test('tokens carry exact character offsets into the text', () => {
   const text = 'The  minister didn’t call   Iran’s envoy.\nTroops left on Monday.';
@@ -31,4 +31,12 @@ test('all-capital wire text is read in lower case but reported as written', () =
 
 test('mixed-case text is not treated as all caps', () => {
   assert.equal(isAllCaps('NATO and the UN met in Brussels on Monday to discuss the crisis.'), false);
+});
+
+test('reading a document teaches wink no words: each document is read as if it were the first', () => {
+  analyse('Warm-up.');
+  const before = knownWordCount();
+  analyse('Zxqvian officials of Blorptown L.L.P. met Qwixl Dorrington on 3 Smarch; Vandergrift’s aides disagreed.');
+  analyse('VANDERGRIFT’S AIDES MET ZXQVIAN OFFICIALS IN BLORPTOWN.');
+  assert.equal(knownWordCount(), before);
 });
