@@ -11,6 +11,8 @@ export interface CodeOptions {
   format: OutputFormat;
   published?: string;
   statements?: boolean;
+  /** Days before publication after which an event is historical (default 30). */
+  historicalDays?: number;
   /** Worker threads; 1 (the default) codes in the main thread. */
   jobs?: number;
   /** Print a JSON line of counts, times and peak memory on stderr at the end. */
@@ -31,7 +33,7 @@ export async function runCode(inputs: string[], opts: CodeOptions): Promise<numb
   if (opts.format === 'table') await output.write(TABLE_HEADER + '\n');
   const run = jobs === 1
     ? await codeSerial(articles, output, counts, opts)
-    : await codeParallel(articles, output, counts, { jobs, format: opts.format, statements: !!opts.statements, batchArticles: opts.batchSize });
+    : await codeParallel(articles, output, counts, { jobs, format: opts.format, statements: !!opts.statements, batchArticles: opts.batchSize, historicalDays: opts.historicalDays });
   await output.flush();
   process.stderr.write(`dyad code: ${counts.articles} articles, ${counts.events} events${counts.skipped ? `, ${counts.skipped} skipped` : ''}\n`);
   if (opts.stats) process.stderr.write(JSON.stringify(codeStats(jobs, counts, run.readyMs, output.firstEventMs, run.workers)) + '\n');
@@ -53,7 +55,7 @@ async function* skipProblems(items: AsyncIterable<Article | InputProblem>, count
 }
 
 async function codeSerial(articles: AsyncIterable<Article>, output: Output, counts: RunCounts, opts: CodeOptions): Promise<{ readyMs: number; workers: WorkerStats[] }> {
-  const coder = createCoder({ statements: opts.statements });
+  const coder = createCoder({ statements: opts.statements, historicalDays: opts.historicalDays });
   const readyMs = performance.now();
   for await (const a of articles) {
     const events = coder.code(a);

@@ -2,6 +2,7 @@
  * The gazetteer: GeoNames tables (cached, see cache.ts) plus the curated data, loaded once per process.
  * Lookups are by place key (fold.ts): which regions, countries, divisions and towns carry a name.
  */
+import { statSync } from 'node:fs';
 import { loadCurated, type Curated } from './curated.js';
 import { buildTables, sourceFiles, type GeoTables } from './geonames.js';
 import { cachePaths, readCache, stampOf, writeCache } from './cache.js';
@@ -34,6 +35,29 @@ let cached: GeoIndex | null = null;
 export function loadGeoIndex(): GeoIndex {
   cached ??= createGeoIndex();
   return cached;
+}
+
+/**
+ * Makes sure the GeoNames cache file exists (building it once if not) without keeping the tables:
+ * the main thread calls it before starting workers, so they do not all build it at once.
+ */
+export function ensureGeoCache(): void {
+  if (cached) return;
+  const files = sourceFiles();
+  const stamp = stampOf(files);
+  const paths = cachePaths(files);
+  for (const p of paths) {
+    try {
+      if (statSync(p).isFile() && readCache(p, stamp)) return;
+    } catch { /* not there: build below */ }
+  }
+  const tables = buildTables(files);
+  for (const p of paths) {
+    try {
+      writeCache(p, tables, stamp);
+      return;
+    } catch { /* try the next place */ }
+  }
 }
 
 /** Loads a gazetteer (tests may pass another data directory; the GeoNames cache is shared). */

@@ -1,3 +1,3 @@
 /** Places: gazetteer (GeoNames + curated data) and event geocoding. */
-export { loadGeoIndex, createGeoIndex, type GeoIndex, type LoadStats } from './gazetteer.js';
+export { loadGeoIndex, createGeoIndex, ensureGeoCache, type GeoIndex, type LoadStats } from './gazetteer.js';
 export { eventLocation, articlePlaces, articlePlaceCountries, datelineLocation, type ArticlePlaces, type GeoHints } from './geocode.js';

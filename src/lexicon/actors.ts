@@ -130,8 +130,12 @@ export interface PersonRow {
   to: string | null;
 }
 
-/** Gazetteer entries for one person: the full name, and the surname alone (usable once the name was seen). */
-export function personEntries(p: PersonRow, rule: string): GazEntry[] {
+/**
+ * Gazetteer entries for one person: the full name, and the surname alone. The surname is usable on
+ * its own only after a title or once the full name was seen in the article, unless `loneSurname`
+ * (a person the store learned, whose surname no other known person shares).
+ */
+export function personEntries(p: PersonRow, rule: string, loneSurname = false): GazEntry[] {
   const igo = p.code.startsWith('IGO');
   const fields: Partial<GazEntry> = {
     code: p.code, country: igo ? p.code.slice(3, 6) : p.code.slice(0, 3), sector: igo ? null : p.code.length > 3 ? p.code.slice(3, 6) : null,
@@ -139,6 +143,6 @@ export function personEntries(p: PersonRow, rule: string): GazEntry[] {
   };
   const out = [entry('person', p.name, rule, fields)];
   const parts = p.name.split(/\s+/);
-  if (parts.length > 1) out.push(entry('person', parts[parts.length - 1], rule, { ...fields, surname: true }));
+  if (parts.length > 1) out.push(entry('person', parts[parts.length - 1], rule, { ...fields, surname: !loneSurname }));
   return out;
 }

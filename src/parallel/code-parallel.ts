@@ -21,6 +21,7 @@ export interface ParallelOptions {
   jobs: number;
   format: OutputFormat;
   statements: boolean;
+  historicalDays?: number;
   /** Articles per batch (default BATCH_ARTICLES). */
   batchArticles?: number;
 }
@@ -38,7 +39,7 @@ interface Queued {
 
 /** Starts the workers, codes the articles and writes their events to `output` in input order. */
 export async function codeParallel(articles: AsyncIterable<Article>, output: Output, counts: RunCounts, opts: ParallelOptions): Promise<ParallelRun> {
-  const pool = await WorkerPool.start(opts.jobs, { statements: opts.statements, format: opts.format });
+  const pool = await WorkerPool.start(opts.jobs, { statements: opts.statements, format: opts.format, historicalDays: opts.historicalDays });
   const readyMs = performance.now();
   try {
     await codeInOrder(pool, articles, output, counts, opts.batchArticles ?? BATCH_ARTICLES);

@@ -7,6 +7,7 @@
  * here. The first failure (a worker error or exit, or a coder exception) fails the whole pool.
  */
 import { Worker } from 'node:worker_threads';
+import { ensureGeoCache } from '../geo/index.js';
 import type { Article } from '../pipeline/types.js';
 import type { WorkerStats } from '../cli/stats.js';
 import type { BatchResult, FromWorker, ToWorker, WorkerInit } from './protocol.js';
@@ -39,6 +40,8 @@ export class WorkerPool {
 
   /** Starts n workers and resolves once every one has loaded its coder. */
   static async start(n: number, init: WorkerInit): Promise<WorkerPool> {
+    // Build the place cache here once, not in every worker at the same time (3-4 s and ~300 MB each).
+    ensureGeoCache();
     const slots: Slot[] = [];
     const ready: Promise<void>[] = [];
     for (let i = 0; i < n; i++) {
@@ -115,7 +118,7 @@ export class WorkerPool {
       slot.pending.delete(m.id);
       slot.stats.articles += job.articles.length;
       slot.stats.busy_ms += m.busyMs;
-      job.resolve({ out: m.out, events: m.events });
+      job.resolve(m.coded ? { out: m.out, events: m.events, coded: m.coded } : { out: m.out, events: m.events });
       this.dispatch(slot);
     });
     slot.worker.on('error', (e) => this.fail(e));

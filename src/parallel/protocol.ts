@@ -1,11 +1,28 @@
 /** Messages between the main thread and the coding workers (src/parallel/code-worker.ts). */
-import type { Article } from '../pipeline/types.js';
+import type { ExtraPeople } from '../pipeline/index.js';
+import type { Article, CodedEvent } from '../pipeline/types.js';
 import type { OutputFormat } from '../cli/format.js';
 
 /** workerData: how every worker builds its coder and formats events. */
 export interface WorkerInit {
   statements: boolean;
   format: OutputFormat;
+  /**
+   * 'format' (the default): reply with the batch's output lines (`dyad code`). 'events': reply with
+   * each article's events as objects and its sentence count (`dyad ingest`, `dyad recode`).
+   */
+  mode?: 'format' | 'events';
+  /** Days before publication after which an event is historical (coder option). */
+  historicalDays?: number;
+  /** People the coder knows from outside the lexicon files (learned by the store, user overrides). */
+  people?: ExtraPeople;
+}
+
+/** One article's coding in 'events' mode. */
+export interface CodedArticleResult {
+  events: CodedEvent[];
+  /** Sentences in the article, as the coder's text stage splits it. */
+  sentences: number;
 }
 
 export type ToWorker =
@@ -16,6 +33,8 @@ export interface BatchResult {
   /** The batch's output lines in input order, each ending in a newline. */
   out: string;
   events: number;
+  /** 'events' mode: one entry per article of the batch, in order ('format' mode: absent). */
+  coded?: CodedArticleResult[];
 }
 
 export type FromWorker =

@@ -16,4 +16,6 @@ export interface CoderOptions {
 /** The pipeline as seen by the CLI, the eval and (later) the store: one article in, events out. */
 export interface Coder {
   code(article: Article): CodedEvent[];
+  /** The same events, with the number of sentences the text stage found (for counts and throughput). */
+  codeCounted(article: Article): { events: CodedEvent[]; sentences: number };
 }

@@ -56,10 +56,20 @@ export function loadResources(dataDir = DEFAULT_DATA_DIR, people: ExtraPeople = 
   const cameo = loadCameo(dataDir);
   const events = loadEventLexicon(cameo, dataDir);
   // The gazetteer keeps the first entry per phrase: overrides, then the files, then what was learned.
+  const files = loadActorLexicon(dataDir);
+  // A learned person's surname alone ("Abdollahian") is theirs when no other known person has it.
+  const surnames = new Map<string, Set<string>>();
+  const known = [...(people.overrides ?? []), ...(people.learned ?? []), ...files.filter((e) => e.kind === 'person' && !e.surname).map((e) => ({ name: e.name ?? e.phrase }))];
+  for (const p of known) {
+    const last = p.name.split(/\s+/).pop()!.toLowerCase();
+    if (!surnames.has(last)) surnames.set(last, new Set());
+    surnames.get(last)!.add(p.name.toLowerCase());
+  }
+  const lone = (name: string) => surnames.get(name.split(/\s+/).pop()!.toLowerCase())!.size === 1;
   const gazetteer = new Gazetteer([
-    ...(people.overrides ?? []).flatMap((p) => personEntries(p, `people override: ${p.name}`)),
-    ...loadActorLexicon(dataDir),
-    ...(people.learned ?? []).flatMap((p) => personEntries(p, `learned: ${p.name}`)),
+    ...(people.overrides ?? []).flatMap((p) => personEntries(p, `people override: ${p.name}`, lone(p.name))),
+    ...files,
+    ...(people.learned ?? []).flatMap((p) => personEntries(p, `learned: ${p.name}`, lone(p.name))),
   ], tokenizePhrase);
   return { cameo, events, gazetteer, modality: loadModality(cameo, dataDir), geo: loadGeoIndex() };
 }
@@ -68,6 +78,9 @@ export function createCoder(opts: CoderOptions = {}, res: Resources = loadResour
   const finder = new MentionFinder(res.gazetteer);
   return {
     code(article: Article): CodedEvent[] {
+      return codeArticle(article, res, finder, opts).events;
+    },
+    codeCounted(article: Article) {
       return codeArticle(article, res, finder, opts);
     },
   };
@@ -114,7 +127,7 @@ const VIOLENT_ROOT = /^(?:145|18|19|20)/;
 /** PLOVER 2.0 event types whose manual entry says "Requires recipient: Yes". */
 const NEEDS_RECIPIENT = new Set(['COOPERATE', 'AID', 'SANCTION']);
 
-function codeArticle(article: Article, res: Resources, finder: MentionFinder, opts: CoderOptions): CodedEvent[] {
+function codeArticle(article: Article, res: Resources, finder: MentionFinder, opts: CoderOptions): { events: CodedEvent[]; sentences: number } {
   const doc = analyse(article.text);
   const skip = datelineEnd(doc);
   const atoms = finder.docAtoms(doc);
@@ -183,7 +196,7 @@ function codeArticle(article: Article, res: Resources, finder: MentionFinder, op
     ctx.history.push(...mentions);
     dates.endSentence(s, names);
   }
-  return out;
+  return { events: out, sentences: doc.sentStart.length };
 }
 
 /** The people and organisations a sentence names (after pronouns and titles are resolved). */

@@ -10,14 +10,13 @@ import { article, cameoItem, ev } from './helpers.js';
 
 /** A coder that answers from a fixed table (a fixture for the runner, not a model of the pipeline). */
 function tableCoder(table: Record<string, CodedEvent[] | Error>, seen: Article[] = []): Coder {
-  return {
-    code(a: Article): CodedEvent[] {
-      seen.push(a);
-      const r = table[a.id];
-      if (r instanceof Error) throw r;
-      return r ?? [];
-    },
+  const code = (a: Article): CodedEvent[] => {
+    seen.push(a);
+    const r = table[a.id];
+    if (r instanceof Error) throw r;
+    return r ?? [];
   };
+  return { code, codeCounted: (a: Article) => ({ events: code(a), sentences: 1 }) };
 }
 
 test('the coder sees only id, text and publication date', () => {
