@@ -8,7 +8,7 @@
 import type { TextDoc } from '../text.js';
 import { findDateExpressions, type DateExpr } from './expressions.js';
 import {
-  addDays, coarsen, dayNumber, dayPartial, formatPartial, isHistorical, parseIsoDay, type Day, type Partial,
+  addDays, coarsen, dayNumber, dayPartial, formatPartial, interval, isHistorical, parseIsoDay, type Day, type Partial,
 } from './calendar.js';
 
 export interface EventDate {
@@ -26,6 +26,8 @@ export interface DateOptions {
 
 /** How far into a sentence a date may start and still set the time for the sentences after it. */
 const FRONT_CHARS = 40;
+/** A date this far back moves the story's time wherever it stands in the sentence. */
+const FAR_BACK_DAYS = 180;
 
 const FUTURE = /\b(?:will|shall|'ll|’ll|next|upcoming|scheduled|planned|plans to|is to|are to|due to|expected to)\b/i;
 
@@ -152,10 +154,12 @@ export class ArticleDates {
       if (e.start < sFrom || e.kind === 'anchor') continue;
       if (e.end > sTo) break;
       // "simmering since the 1990s": the start of a period, not the time the story moves to.
-      if (/\bsince\s+(?:the\s+)?(?:early\s+|late\s+|mid-?)?$/i.test(doc.text.slice(Math.max(0, e.start - 24), e.start))) continue;
+      // "as of 2016": the date of a figure, not an episode; "since the end of a war in the 1990s" too.
+      if (/\b(?:as of|as at)\s+(?:the\s+)?$|\bsince\b[^,;.]{0,40}$/i.test(doc.text.slice(Math.max(0, e.start - 48), e.start))) continue;
       // Only a date written up front ("In July, ...", "On July 27, ...") moves the story's time; one
-      // deep in the sentence dates its own clause ("... who joined the race in May").
-      if (e.kind === 'absolute' && e.start - sFrom > FRONT_CHARS) continue;
+      // deep in the sentence dates its own clause ("... who joined the race in May"), unless it goes
+      // far back: "fought a deadly war last year in September" opens a background passage.
+      if (e.kind === 'absolute' && e.start - sFrom > FRONT_CHARS && !this.farBack(e)) continue;
       const f = this.resolve(e, s);
       if (!f) continue;
       if (f.date && this.pub && dayNumber(firstDay(f.date)) > dayNumber(this.pub)) continue;
@@ -165,6 +169,14 @@ export class ArticleDates {
       else this.frame = f;
       break;
     }
+  }
+
+  /** A date ending more than FAR_BACK_DAYS before publication (or a decade): background. */
+  private farBack(e: DateExpr): boolean {
+    if (!this.pub) return false;
+    if (!e.date) return e.pastBefore !== null;
+    const [, last] = interval(e.date);
+    return dayNumber(this.pub) - dayNumber(last) > FAR_BACK_DAYS;
   }
 
   private current(): Frame | null {

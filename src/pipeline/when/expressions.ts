@@ -38,6 +38,7 @@ export interface DateExpr {
 export type FutureTest = (pos: number) => boolean;
 
 const DURATION_BEFORE = /\b(?:for|lasted|lasting|within|over|spanning|during the (?:past|last|next)|in the (?:past|last|next))\s*$/i;
+const SPAN_TO_NOW = /^(?:the\s+)?(?:last|past|previous)\s+(?:\d+|few|several|couple|[a-z]+)\s+(?:days|weeks|months|years|decades)\b/i;
 const DURATION_TEXT = /^(?:for|within|over)\b/i;
 const RELATIVE_TEXT = /\b(?:earlier|later|before|after|prior|following|previous|beforehand|afterwards?)\b/i;
 const WEEKISH = /\bweeks?\b|\bweekend\b|\bfew\b|\bseveral\b|\bcouple\b|\bdays\b/i;
@@ -77,8 +78,8 @@ function interpret(text: string, start: number, r: chrono.ParsedResult, pub: Day
   const has = (k: 'year' | 'month' | 'day' | 'weekday') => c.isCertain(k);
   const base = { start, end: start + raw.length, text: raw, pastBefore: null, shift: 0, exact: false };
 
-  // Durations are not dates.
-  if (DURATION_TEXT.test(lower) || DURATION_BEFORE.test(before)) return null;
+  // Durations are not dates; nor are spans reaching up to now ("over the last 10 years").
+  if (DURATION_TEXT.test(lower) || DURATION_BEFORE.test(before) || SPAN_TO_NOW.test(lower)) return null;
   // Clock times and parts of a day alone say nothing about the date.
   if (!has('year') && !has('month') && !has('day') && !has('weekday') && !NOW_TEXT.test(lower) && !/yesterday|tomorrow/.test(lower)) return null;
   // "yesterday's march", "they may ...": month names used as words.

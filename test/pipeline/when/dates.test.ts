@@ -98,3 +98,15 @@ test('a shift of years from a year keeps the year; one that would pass publicati
   const later = 'The council met on Monday. Two years later, the plan was dropped.';
   assert.equal(dateOf(later, '2019-10-02', 'dropped').basis, 'lead "on Monday", month');
 });
+
+test('a date far back moves the story wherever it stands in the sentence; "as of 2016" does not', () => {
+  const text = 'In July, troops clashed. The two countries fought a war last year in September. After the war, both sides accused each other.';
+  assert.equal(brief(dateOf(text, '2021-09-01', 'accused')), '2020-09 month historical');
+  const stat = 'On Friday, a judge ruled. Women made up 16% of officers as of 2016. The government asked for a delay.';
+  assert.equal(dateOf(stat, '2019-02-25', 'asked').basis, 'lead "On Friday", month');
+});
+
+test('"over the last 10 years" is a span up to now, not a date', () => {
+  const text = 'Violence killed thousands over the last 10 years. The rebels attacked a town.';
+  assert.equal(dateOf(text, '1990-01-04', 'attacked').basis, 'published, month');
+});
