@@ -37,3 +37,38 @@ export function median(xs: number[]): number {
   const m = s.length >> 1;
   return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
 }
+
+/** What `dyad ingest --stats` prints on its last stderr line. */
+export interface IngestStats {
+  jobs: number;
+  articles: number;
+  stored: number;
+  sentences: number;
+  mentions: number;
+  events: number;
+  elapsed_ms: number;
+  ingest_ms: number;
+  max_rss_kb: number;
+  cpu_user_ms: number;
+  cpu_system_ms: number;
+}
+
+export interface IngestRun {
+  wall_ms: number;
+  stats: IngestStats;
+}
+
+/** Ingests `file` into a new database `db` once (language ID on, as by default). */
+export async function ingestOnce(file: string, jobs: number, db: string): Promise<IngestRun> {
+  const t0 = performance.now();
+  const child = spawn(process.execPath, [BIN, 'ingest', file, '--db', db, '--jobs', String(jobs), '--stats'], { stdio: ['ignore', 'ignore', 'pipe'] });
+  let stderr = '';
+  child.stderr!.setEncoding('utf8').on('data', (d: string) => { stderr += d; });
+  const status = await new Promise<number | null>((resolve, reject) => { child.on('error', reject); child.on('close', resolve); });
+  const wall = performance.now() - t0;
+  const last = stderr.trimEnd().split('\n').at(-1) ?? '';
+  if ((status !== 0 && status !== 3) || !last.startsWith('{')) {
+    throw new Error(`dyad ingest ${file} --jobs ${jobs} exited ${status}:\n${stderr.slice(-2000)}`);
+  }
+  return { wall_ms: Math.round(wall), stats: JSON.parse(last) as IngestStats };
+}

@@ -1,6 +1,6 @@
 /** The bench's result file (bench/results/<timestamp>-<sha>.json) and how it is summarised. */
 import type { CorpusSize } from './corpora.js';
-import { median, type Run } from './measure.js';
+import { median, type IngestRun, type Run } from './measure.js';
 
 export interface Medians {
   wall_ms: number;
@@ -43,7 +43,33 @@ export interface BenchResult {
   options: { runs: number; jobs: number[]; full: boolean; limit: number | null };
   corpora: CorpusResult[];
   startup: StartupResult[];
-  ingest: { skipped: true; reason: string };
+  /** `dyad ingest` into a new SQLite database per run (absent in results written before it existed). */
+  ingest: IngestResult[] | { skipped: true; reason: string };
+}
+
+export interface IngestResult {
+  corpus: string;
+  jobs: number;
+  /** Median over the runs. */
+  wall_ms: number;
+  stored: number;
+  sentences: number;
+  mentions: number;
+  max_rss_kb: number;
+  per_s: { articles: number; sentences: number };
+  runs: { wall_ms: number; max_rss_kb: number }[];
+}
+
+export function ingestResult(corpus: string, jobs: number, runs: IngestRun[]): IngestResult {
+  const wall = Math.round(median(runs.map((r) => r.wall_ms)));
+  const s = runs[0].stats;
+  const rate = (n: number) => Math.round((n / (wall / 1000)) * 10) / 10;
+  return {
+    corpus, jobs, wall_ms: wall, stored: s.stored, sentences: s.sentences, mentions: s.mentions,
+    max_rss_kb: Math.round(median(runs.map((r) => r.stats.max_rss_kb))),
+    per_s: { articles: rate(s.stored), sentences: rate(s.sentences) },
+    runs: runs.map((r) => ({ wall_ms: r.wall_ms, max_rss_kb: r.stats.max_rss_kb })),
+  };
 }
 
 function runSummary(r: Run) {
@@ -81,7 +107,12 @@ export function formatTable(r: BenchResult): string {
   const lines = [pad(head, widths), ...rows.map((row) => pad(row, widths))];
   lines.push('', 'start-up, one short article (median): ' + r.startup.map((s) =>
     `jobs ${s.jobs}: first event ${fmtS(s.median.first_event_ms)}, coder ready ${fmtS(s.median.ready_ms)}, exit ${fmtS(s.median.wall_ms)}, RSS ${num(s.median.max_rss_kb / 1024)} MB`).join('; '));
-  lines.push(`dyad ingest: skipped (${r.ingest.reason})`);
+  if (Array.isArray(r.ingest)) {
+    for (const i of r.ingest) {
+      lines.push(`dyad ingest ${i.corpus} --jobs ${i.jobs}: ${num(i.stored)} articles, ${num(i.sentences)} sentences in ${num(i.wall_ms / 1000, 1)} s = ` +
+        `${num(i.per_s.articles, 1)} articles/s, ${num(i.per_s.sentences)} sentences/s, RSS ${num(i.max_rss_kb / 1024)} MB (median of ${i.runs.length})`);
+    }
+  } else lines.push(`dyad ingest: skipped (${r.ingest.reason})`);
   if (r.load.before > 0.5 || r.load.after > 1.5) {
     lines.push(`note: other work on the machine (1-min load ${r.load.before.toFixed(2)} before, ${r.load.after.toFixed(2)} after): rates may be low; cpu s (user + system) is less affected`);
   }

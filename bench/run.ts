@@ -11,11 +11,10 @@ import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DEFAULT_CORPORA, corpusInput, measureCorpus, type CorpusSpec } from './corpora.js';
-import { codeOnce, type Run } from './measure.js';
-import { formatComparison, formatTable, jobsResult, medians, type BenchResult, type CorpusResult, type StartupResult } from './results.js';
+import { codeOnce, ingestOnce, type IngestRun, type Run } from './measure.js';
+import { formatComparison, formatTable, ingestResult, jobsResult, medians, type BenchResult, type CorpusResult, type IngestResult, type StartupResult } from './results.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
-const INGEST_SKIPPED = 'no SQLite store yet: dyad has no `ingest` command to time';
 
 function usage(msg: string): never {
   process.stderr.write(`bench: ${msg}\nusage: npm run bench -- [--runs N] [--limit N | --full] [--jobs 1,2] [--corpora DIR] [--compare OLD.json [--with NEW.json]]\n`);
@@ -69,6 +68,7 @@ async function main(): Promise<void> {
   const loadBefore = loadavg()[0];
   try {
     const corpora: CorpusResult[] = [];
+    const ingest: IngestResult[] = [];
     for (const spec of specs) {
       const input = await corpusInput(spec, values.corpora, tmp);
       log(`${spec.name}: counting sentences and tokens of ${spec.limit === null ? 'all articles' : `the first ${spec.limit} articles`}...`);
@@ -83,6 +83,18 @@ async function main(): Promise<void> {
         }
       }
       corpora.push({ name: spec.name, file: spec.file, limit: spec.limit, size, jobs: jobsList.map((j) => jobsResult(j, byJobs.get(j)!, size)) });
+      // dyad ingest of the same input into a new SQLite database each run.
+      const ingestRuns = new Map<number, IngestRun[]>(jobsList.map((j) => [j, []]));
+      for (let r = 1; r <= runs; r++) {
+        for (const jobs of jobsList) {
+          const db = join(tmp, `ingest-${spec.name}-${jobs}-${r}.db`);
+          const run = await ingestOnce(input, jobs, db);
+          for (const x of ['', '-wal', '-shm']) rmSync(db + x, { force: true });
+          ingestRuns.get(jobs)!.push(run);
+          log(`${spec.name} ingest --jobs ${jobs} run ${r}/${runs}: ${(run.wall_ms / 1000).toFixed(1)} s, ${run.stats.stored} articles, ${run.stats.sentences} sentences, RSS ${Math.round(run.stats.max_rss_kb / 1024)} MB`);
+        }
+      }
+      for (const j of jobsList) ingest.push(ingestResult(spec.name, j, ingestRuns.get(j)!));
     }
 
     const one = join(tmp, 'startup.jsonl');
@@ -93,14 +105,13 @@ async function main(): Promise<void> {
       for (let r = 0; r < runs; r++) rs.push(await codeOnce(one, jobs));
       startup.push({ jobs, median: medians(rs) });
     }
-    log(`dyad ingest: skipped (${INGEST_SKIPPED})`);
 
     const sha = git(['rev-parse', '--short', 'HEAD']) || 'nogit';
     const result: BenchResult = {
       version: 1, created: new Date().toISOString(), git: { sha, dirty: git(['status', '--porcelain']) !== '' },
       machine: { node: process.version, platform: `${process.platform}-${process.arch}`, cpus: cpus().length, cpu_model: cpus()[0]?.model ?? '', mem_gb: Math.round(totalmem() / 2 ** 30) },
       load: { before: Math.round(loadBefore * 100) / 100, after: Math.round(loadavg()[0] * 100) / 100 },
-      options: { runs, jobs: jobsList, full: values.full, limit }, corpora, startup, ingest: { skipped: true, reason: INGEST_SKIPPED },
+      options: { runs, jobs: jobsList, full: values.full, limit }, corpora, startup, ingest,
     };
     const dir = join(ROOT, 'bench', 'results');
     mkdirSync(dir, { recursive: true });

@@ -15,6 +15,8 @@ export interface IngestCliOptions {
   languageId: boolean;
   minChars?: number;
   batchSize?: number;
+  /** A JSON line of counts, time and peak memory on stderr at the end (for benchmarks). */
+  stats?: boolean;
 }
 
 function plural(n: number, one: string, many = one + 's'): string {
@@ -90,5 +92,14 @@ export async function runIngest(paths: string[], o: IngestCliOptions): Promise<n
   bar?.stop();
   store.close();
   process.stderr.write(summaryLine(summary) + '\n');
+  if (o.stats) {
+    const ru = process.resourceUsage();
+    process.stderr.write(JSON.stringify({
+      stats: 'dyad ingest', jobs: o.jobs, articles: summary.articles, stored: summary.stored + summary.updated,
+      sentences: summary.sentences, mentions: summary.mentions, events: summary.events,
+      elapsed_ms: Math.round(performance.now()), ingest_ms: Math.round(performance.now() - t0),
+      max_rss_kb: ru.maxRSS, cpu_user_ms: Math.round(ru.userCPUTime / 1000), cpu_system_ms: Math.round(ru.systemCPUTime / 1000),
+    }) + '\n');
+  }
   return Object.keys(summary.skipped).length > 0 ? 3 : 0;
 }

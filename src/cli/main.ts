@@ -140,11 +140,12 @@ export async function main(argv: string[]): Promise<number> {
     .option('--statements', 'also store plain statements (CAMEO 01); fixed when the database is created', false)
     .option('--no-language-id', 'do not skip articles detected as not English')
     .option('--min-chars <n>', 'skip articles with fewer characters of text', positiveInt)
+    .option('--stats', 'print a JSON line of counts, times and peak memory on stderr at the end', false)
     .addOption(new Option('--batch-size <n>', 'articles per message to a worker (tests and tuning)').argParser(batchSize).hideHelp())
-    .action(async (paths: string[], o: { db: string; jobs: string; statements: boolean; languageId: boolean; minChars?: number; batchSize?: number }) => {
+    .action(async (paths: string[], o: { db: string; jobs: string; statements: boolean; languageId: boolean; minChars?: number; batchSize?: number; stats: boolean }) => {
       const jobs = jobCount(o.jobs);
       const { runIngest } = await import('./ingest.js');
-      code = await runIngest(paths, { db: o.db, jobs, statements: o.statements, languageId: o.languageId, minChars: o.minChars, batchSize: o.batchSize });
+      code = await runIngest(paths, { db: o.db, jobs, statements: o.statements, languageId: o.languageId, minChars: o.minChars, batchSize: o.batchSize, stats: o.stats });
     });
 
   program.command('recode')
