@@ -7,7 +7,7 @@
  * that is not writable) the system temporary directory. DYAD_CACHE_DIR=off disables the cache (the
  * tables are then built at every start).
  */
-import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync, existsSync, unlinkSync } from 'node:fs';
+import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync, existsSync, unlinkSync, openSync, readSync, closeSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { tmpdir } from 'node:os';
 import type { GeoTables, SourceFiles } from './geonames.js';
@@ -109,6 +109,29 @@ function ensureDir(dir: string): void {
     d = up;
   }
   for (const m of missing.reverse()) mkdirSync(m);
+}
+
+/** True when a cache file for these sources exists (header only: the tables are not read). */
+export function cacheIsCurrent(path: string, stamp: CacheStamp): boolean {
+  let fd: number;
+  try {
+    fd = openSync(path, 'r');
+  } catch {
+    return false;
+  }
+  try {
+    const head = Buffer.alloc(MAGIC.length + 4);
+    if (readSync(fd, head, 0, head.length, 0) !== head.length || head.toString('latin1', 0, MAGIC.length) !== MAGIC) return false;
+    const hlen = head.readUInt32LE(MAGIC.length);
+    const h = Buffer.alloc(hlen);
+    if (readSync(fd, h, 0, hlen, head.length) !== hlen) return false;
+    const s = (JSON.parse(h.toString('utf8').replace(/\0+$/, '')) as Header).stamp;
+    return !!s && s.format === stamp.format && s.cities === stamp.cities && s.admin1 === stamp.admin1;
+  } catch {
+    return false;
+  } finally {
+    closeSync(fd);
+  }
 }
 
 /** The cached tables, or null when there is no cache or it is stale or unreadable. */

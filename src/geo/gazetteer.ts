@@ -2,10 +2,9 @@
  * The gazetteer: GeoNames tables (cached, see cache.ts) plus the curated data, loaded once per process.
  * Lookups are by place key (fold.ts): which regions, countries, divisions and towns carry a name.
  */
-import { statSync } from 'node:fs';
 import { loadCurated, type Curated } from './curated.js';
 import { buildTables, sourceFiles, type GeoTables } from './geonames.js';
-import { cachePaths, readCache, stampOf, writeCache } from './cache.js';
+import { cacheIsCurrent, cachePaths, readCache, stampOf, writeCache } from './cache.js';
 import { continues, findKey, postings } from './keyindex.js';
 import { LexiconError, DEFAULT_DATA_DIR } from '../lexicon/tsv.js';
 
@@ -46,11 +45,7 @@ export function ensureGeoCache(): void {
   const files = sourceFiles();
   const stamp = stampOf(files);
   const paths = cachePaths(files);
-  for (const p of paths) {
-    try {
-      if (statSync(p).isFile() && readCache(p, stamp)) return;
-    } catch { /* not there: build below */ }
-  }
+  for (const p of paths) if (cacheIsCurrent(p, stamp)) return;
   const tables = buildTables(files);
   for (const p of paths) {
     try {
