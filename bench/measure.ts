@@ -12,24 +12,32 @@ export interface Run {
   stats: CodeStats;
 }
 
-/** Codes `file` once; exit codes 0 and 3 (some lines skipped) are fine, anything else throws. */
-export async function codeOnce(file: string, jobs: number): Promise<Run> {
+/**
+ * Runs `dyad ARGS... --stats` with stdout discarded and returns the wall time and the JSON stats line
+ * it prints last on stderr; exit codes 0 and 3 (some inputs skipped) are fine, anything else throws.
+ */
+async function runWithStats<T>(args: string[]): Promise<{ wall_ms: number; stats: T }> {
   const devNull = openSync('/dev/null', 'w');
   try {
     const t0 = performance.now();
-    const child = spawn(process.execPath, [BIN, 'code', file, '--jobs', String(jobs), '--stats'], { stdio: ['ignore', devNull, 'pipe'] });
+    const child = spawn(process.execPath, [BIN, ...args, '--stats'], { stdio: ['ignore', devNull, 'pipe'] });
     let stderr = '';
     child.stderr!.setEncoding('utf8').on('data', (d: string) => { stderr += d; });
     const status = await new Promise<number | null>((resolve, reject) => { child.on('error', reject); child.on('close', resolve); });
     const wall = performance.now() - t0;
     const last = stderr.trimEnd().split('\n').at(-1) ?? '';
     if ((status !== 0 && status !== 3) || !last.startsWith('{')) {
-      throw new Error(`dyad code ${file} --jobs ${jobs} exited ${status}:\n${stderr.slice(-2000)}`);
+      throw new Error(`dyad ${args.join(' ')} exited ${status}:\n${stderr.slice(-2000)}`);
     }
-    return { wall_ms: Math.round(wall), stats: JSON.parse(last) as CodeStats };
+    return { wall_ms: Math.round(wall), stats: JSON.parse(last) as T };
   } finally {
     closeSync(devNull);
   }
+}
+
+/** Codes `file` once. */
+export async function codeOnce(file: string, jobs: number): Promise<Run> {
+  return runWithStats<CodeStats>(['code', file, '--jobs', String(jobs)]);
 }
 
 export function median(xs: number[]): number {
@@ -60,15 +68,5 @@ export interface IngestRun {
 
 /** Ingests `file` into a new database `db` once (language ID on, as by default). */
 export async function ingestOnce(file: string, jobs: number, db: string): Promise<IngestRun> {
-  const t0 = performance.now();
-  const child = spawn(process.execPath, [BIN, 'ingest', file, '--db', db, '--jobs', String(jobs), '--stats'], { stdio: ['ignore', 'ignore', 'pipe'] });
-  let stderr = '';
-  child.stderr!.setEncoding('utf8').on('data', (d: string) => { stderr += d; });
-  const status = await new Promise<number | null>((resolve, reject) => { child.on('error', reject); child.on('close', resolve); });
-  const wall = performance.now() - t0;
-  const last = stderr.trimEnd().split('\n').at(-1) ?? '';
-  if ((status !== 0 && status !== 3) || !last.startsWith('{')) {
-    throw new Error(`dyad ingest ${file} --jobs ${jobs} exited ${status}:\n${stderr.slice(-2000)}`);
-  }
-  return { wall_ms: Math.round(wall), stats: JSON.parse(last) as IngestStats };
+  return runWithStats<IngestStats>(['ingest', file, '--db', db, '--jobs', String(jobs)]);
 }

@@ -367,13 +367,7 @@ export function articlesPage(db: DB, o: { search?: string; limit: number; offset
   return { total, articles };
 }
 
-export interface ArticleRow {
-  id: number;
-  ext_id: string;
-  title: string | null;
-  publisher: string;
-  published: string | null;
-  url: string | null;
+export interface ArticleRow extends Omit<ArticleSummary, 'mentions' | 'events'> {
   source: string | null;
   text: string;
   /** The later version of the same URL that replaced this one, if any. */

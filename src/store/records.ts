@@ -3,6 +3,7 @@
  * JSONL outputs), built from table rows.
  */
 import type { CodedEvent, LocationRef, PloverRef } from '../pipeline/types.js';
+import type { EventAggregate } from './cluster.js';
 
 export interface EventActor {
   code: string | null;
@@ -62,50 +63,12 @@ export interface EventDetail extends EventRecord {
 }
 
 /** An events table row (all columns). */
-export interface EventRow {
+export interface EventRow extends Omit<EventAggregate, 'date_kind' | 'undated_article'> {
   id: number;
   source_key: string;
   target_key: string;
   cameo_root: string;
-  day_lo: number | null;
-  day_hi: number | null;
   date_kind: string | null;
-  date: string | null;
-  date_precision: string | null;
-  historical: number;
-  cameo: string;
-  plover: string | null;
-  plover_mode: string | null;
-  plover_context: string | null;
-  quad_class: number;
-  goldstein: number;
-  source_code: string | null;
-  source_country: string | null;
-  source_sector: string | null;
-  source_name: string | null;
-  target_code: string | null;
-  target_country: string | null;
-  target_sector: string | null;
-  target_name: string | null;
-  loc_name: string | null;
-  loc_country: string | null;
-  loc_admin1: string | null;
-  loc_lat: number | null;
-  loc_lon: number | null;
-  loc_geonames_id: number | null;
-  loc_precision: string | null;
-  killed: number | null;
-  wounded: number | null;
-  casualties_qualifier: string | null;
-  mentions: number;
-  articles: number;
-  sources: number;
-  first_report: string | null;
-  last_report: string | null;
-  root_mention: number;
-  root_sentence: number;
-  root_url: string | null;
-  root_article: string;
 }
 
 export function cameoBase(cameo: string): string {
