@@ -26,6 +26,13 @@ const ArticleLine = z.object({
 
 const ISO = /^\d{4}-\d{2}-\d{2}/;
 
+/** YYYY-MM-DD... naming a day that exists (not 2021-13-45). */
+function validIsoDay(s: string): boolean {
+  if (!ISO.test(s)) return false;
+  const [y, m, d] = s.slice(0, 10).split('-').map(Number);
+  return m >= 1 && m <= 12 && d >= 1 && d <= new Date(Date.UTC(y, m, 0)).getUTCDate();
+}
+
 /** Parses one JSONL line into an Article or a problem naming the field. */
 export function parseArticleLine(raw: string, file: string, line: number): Article | InputProblem {
   let json: unknown;
@@ -42,7 +49,7 @@ export function parseArticleLine(raw: string, file: string, line: number): Artic
   }
   const a = r.data;
   if (a.text.trim() === '') return { file, line, message: 'field "text": empty' };
-  if (a.published && !ISO.test(a.published)) return { file, line, message: `field "published": expected an ISO date (YYYY-MM-DD...), got "${a.published}"` };
+  if (a.published && !validIsoDay(a.published)) return { file, line, message: `field "published": expected an ISO date (YYYY-MM-DD...), got "${a.published}"` };
   return { id: a.id, text: a.text, published: a.published ?? null, title: a.title ?? null, url: a.url ?? null, source: a.source ?? null };
 }
 

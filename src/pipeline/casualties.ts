@@ -253,8 +253,16 @@ function qualifierAt(c: Ctx, i: number): { len: number; norm: string | null } | 
   return null;
 }
 
+/** More people than this in one count is a misreading (a phone number, an ID), not casualties. */
+const MAX_COUNT = 10_000_000;
+
 /** A number written in digits or words starting at i: its value and end (exclusive), or null. */
 function numericCore(c: Ctx, i: number): { end: number; value: number } | null {
+  const n = numericValue(c, i);
+  return n && n.value <= MAX_COUNT ? n : null;
+}
+
+function numericValue(c: Ctx, i: number): { end: number; value: number } | null {
   const { doc, to } = c;
   const w = doc.lower[i];
   const next = i + 1 < to ? doc.lower[i + 1] : '';

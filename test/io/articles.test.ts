@@ -68,3 +68,12 @@ test('parseArticleLine rejects an empty text', () => {
   assert.ok(isProblem(r));
   assert.equal(r.line, 9);
 });
+
+test('a publication date that names no real day is refused with the field named', () => {
+  for (const published of ['2021-13-45', '2021-02-29', '2021-04-31']) {
+    const p = parseArticleLine(JSON.stringify({ id: 'x', text: 'Troops withdrew.', published }), 'f.jsonl', 9);
+    assert.ok(isProblem(p), published);
+    assert.match(p.message, /field "published"/);
+  }
+  assert.ok(!isProblem(parseArticleLine(JSON.stringify({ id: 'x', text: 'Troops withdrew.', published: '2020-02-29T10:00:00Z' }), 'f.jsonl', 1)));
+});

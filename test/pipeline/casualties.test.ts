@@ -267,3 +267,8 @@ test('the shipped lexicon loads', () => {
   assert.ok(lex.heads.has('kill') && lex.heads.has('die') && lex.heads.has('wound'));
   assert.ok(lex.persons.has('soldier'), 'person words come from agents.tsv');
 });
+
+test('a count larger than any casualty figure is a misreading, not a count', () => {
+  assert.deepEqual(read('Soldiers attacked the village, killing 99999999999 people.'), []);
+  assert.deepEqual(read('Soldiers attacked the village, killing 1,200 people.'), ['killed=1200']);
+});
