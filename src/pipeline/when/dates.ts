@@ -42,6 +42,7 @@ interface Frame {
 /** Dates for the events of one article, sentence by sentence in reading order. */
 export class ArticleDates {
   private readonly exprs: DateExpr[];
+  private readonly bySentence: DateExpr[][];
   private readonly pub: Day | null;
   private readonly article: Frame | null;
   private frame: Frame | null = null;
@@ -68,6 +69,12 @@ export class ArticleDates {
     const from = skip < doc.n ? doc.start[skip] : text.length;
     const sentences = doc.sentStart.map((t, s) => [doc.start[t], doc.end[doc.sentEnd[s] - 1]] as const).filter(([, e]) => e > from);
     this.exprs = findDateExpressions(text, this.pub, future, sentences).filter((e) => e.start >= from);
+    // Each sentence's expressions, looked up by index: long documents stay linear.
+    this.bySentence = doc.sentStart.map(() => [] as DateExpr[]);
+    for (const e of this.exprs) {
+      const s = sentenceAt(e.start);
+      if (s >= 0 && e.end <= doc.end[doc.sentEnd[s] - 1]) this.bySentence[s].push(e);
+    }
     this.article = this.leadDate(skip);
   }
 
@@ -93,9 +100,7 @@ export class ArticleDates {
   /** The date of an event whose trigger starts at character `at` in sentence `s`. */
   dateFor(s: number, at: number): EventDate {
     const doc = this.doc;
-    const sFrom = doc.start[doc.sentStart[s]];
-    const sTo = doc.end[doc.sentEnd[s] - 1];
-    const inSentence = this.exprs.filter((e) => e.start >= sFrom && e.end <= sTo);
+    const inSentence = this.bySentence[s];
     const own = inSentence.filter((e) => e.kind !== 'anchor');
     // "days after clashes erupted": the anchored clause runs from the anchor to the next date or the end.
     const anchor = inSentence.filter((e) => e.kind === 'anchor' && e.end <= at).pop();
@@ -131,9 +136,7 @@ export class ArticleDates {
    */
   beginSentence(s: number, names: readonly string[]): void {
     const doc = this.doc;
-    const sFrom = doc.start[doc.sentStart[s]];
-    const sTo = doc.end[doc.sentEnd[s] - 1];
-    const dated = this.exprs.some((e) => e.start >= sFrom && e.end <= sTo && e.kind !== 'anchor');
+    const dated = this.bySentence[s].some((e) => e.kind !== 'anchor');
     const present = this.article ? (this.article.names ??= new Set()) : new Set<string>();
     if (!dated && this.frame && names.some((n) => present.has(n) && !this.frame!.names!.has(n))) this.frame = null;
     // A sentence told in the present is not part of a past episode.
@@ -149,10 +152,8 @@ export class ArticleDates {
   endSentence(s: number, names: readonly string[] = []): void {
     const doc = this.doc;
     const sFrom = doc.start[doc.sentStart[s]];
-    const sTo = doc.end[doc.sentEnd[s] - 1];
-    for (const e of this.exprs) {
-      if (e.start < sFrom || e.kind === 'anchor') continue;
-      if (e.end > sTo) break;
+    for (const e of this.bySentence[s]) {
+      if (e.kind === 'anchor') continue;
       // "simmering since the 1990s": the start of a period, not the time the story moves to.
       // "as of 2016": the date of a figure, not an episode; "since the end of a war in the 1990s" too.
       if (/\b(?:as of|as at)\s+(?:the\s+)?$|\bsince\b[^,;.]{0,40}$/i.test(doc.text.slice(Math.max(0, e.start - 48), e.start))) continue;
