@@ -99,15 +99,17 @@ const IGO_LIKE = /^(?:IGO|NGO|UNO|EUR|NAT|AFU|OSC|ASN|ARL|GCC|OPC|OAS|WAF|SCO|CI
  */
 class StoryPlace {
   private last: { loc: LocationRef; date: string | null; actors: string[] } | null = null;
-  constructor(private readonly dateline: LocationRef | null, private readonly home: LocationRef | null) {}
+  constructor(private readonly dateline: LocationRef | null, private readonly home: LocationRef | null,
+    private readonly countryOf: (iso3: string) => LocationRef | null) {}
 
   /**
    * `own`: the place the event's sentence names. Otherwise the place of the story's last placed event
    * when it is at the same date and shares an actor (the same episode), then the dateline for current events
    * involving the dateline's country, then the
-   * story's own country for events between its own actors ("police arrested a man"): country precision.
+   * story's own country for events between its own actors ("police arrested a man"), then for a verbal
+   * act the speaker's country: country precision.
    */
-  place(own: LocationRef | null, date: string | null, historical: boolean | null, actors: string[]): LocationRef | null {
+  place(own: LocationRef | null, date: string | null, historical: boolean | null, actors: string[], speaker: string | null = null): LocationRef | null {
     if (own) {
       this.last = { loc: own, date, actors };
       return { ...own, basis: 'sentence' };
@@ -117,6 +119,11 @@ class StoryPlace {
     const dl = this.dateline;
     if (dl && historical === false && actors.includes(dl.country ?? '')) return { ...dl, basis: 'dateline' };
     if (this.home && actors.length > 0 && actors.every((c) => c === this.home!.country)) return { ...this.home, basis: 'story-country' };
+    // A statement is made where its speaker is: a verbal act (quad class 1 or 3) takes the source's country.
+    if (speaker) {
+      const ref = this.countryOf(speaker);
+      if (ref) return { ...ref, basis: 'speaker-country' };
+    }
     return null;
   }
 }
@@ -134,7 +141,7 @@ function codeArticle(article: Article, res: Resources, finder: MentionFinder, op
   const ctx = newContext(published(article), homeCountry(doc, atoms, skip));
   const dates = new ArticleDates(doc, article.published, skip, { historicalDays: opts.historicalDays });
   const places = articlePlaces(res.geo, doc);
-  const story = new StoryPlace(datelineLocation(res.geo, doc), ctx.home ? countryRef(res.geo, ctx.home) : null);
+  const story = new StoryPlace(datelineLocation(res.geo, doc), ctx.home ? countryRef(res.geo, ctx.home) : null, (c) => countryRef(res.geo, c));
   const out: CodedEvent[] = [];
   let lastViolent: LastViolent | null = null;
   for (let s = 0; s < doc.sentStart.length; s++) {
@@ -182,7 +189,8 @@ function codeArticle(article: Article, res: Resources, finder: MentionFinder, op
         const ev = record(article, doc, s, t, source, tgt, { ...roles, how }, res, reading, dateOf(t.head));
         const actorCountries = [source?.country, tgt?.country].filter((c): c is string => !!c && /^[A-Z]{3}$/.test(c) && !IGO_LIKE.test(c));
         ev.location = story.place(eventLocation(res.geo, doc, f, to, { start: t.start, end: t.end },
-          { actorCountries, articleCountries: places.countries, articleAdmin1: places.admin1 }), ev.date, ev.historical, actorCountries);
+          { actorCountries, articleCountries: places.countries, articleAdmin1: places.admin1 }), ev.date, ev.historical, actorCountries,
+          (ev.quad_class === 1 || ev.quad_class === 3) && source?.country && actorCountries.includes(source.country) ? source.country : null);
         if (VIOLENT_ROOT.test(ev.cameo)) {
           const c = casualties(t, ev.cameo);
           ev.killed = c.killed;

@@ -48,9 +48,10 @@ export interface LocationRef {
   geonames_id: number | null;
   precision: 'city' | 'admin1' | 'region' | 'country';
   /** Why the event is put here: its sentence names the place (`sentence`), the story's last placed
-   * event at the same date (`episode`), the dateline (`dateline`), or the story's country for an
-   * event between its own actors (`story-country`). Set by the pipeline. */
-  basis?: 'sentence' | 'episode' | 'dateline' | 'story-country';
+   * event at the same date (`episode`), the dateline (`dateline`), the story's country for an
+   * event between its own actors (`story-country`), or for a statement, appeal or accusation the
+   * speaker's country (`speaker-country`). Set by the pipeline. */
+  basis?: 'sentence' | 'episode' | 'dateline' | 'story-country' | 'speaker-country';
 }
 
 export interface CodedEvent {

@@ -14,7 +14,7 @@ export interface Location {
   lat: number | null;
   lon: number | null;
   precision: string;
-  /** Coded records only: why the event is put there (sentence, episode, dateline, story-country). */
+  /** Coded records only: why the event is put there (sentence, episode, dateline, story-country, speaker-country). */
   basis?: string;
 }
 

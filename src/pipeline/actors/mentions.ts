@@ -134,6 +134,8 @@ interface Chunk {
   /** Name tokens (capitalised, not covered by atoms). */
   names: number[];
   group: boolean;
+  /** "United States-led Iraq War", "Saudi-led coalition": the leader is the actor, not the places after it. */
+  leader?: Atom;
 }
 
 export class MentionFinder {
@@ -209,6 +211,7 @@ export class MentionFinder {
         if (doc.cap[j]) { c.names.push(j); j = a.end; continue; }
         break;
       }
+      if (a && c.leader && (a.entry.kind === 'country' || a.entry.kind === 'adj' || a.entry.kind === 'capital')) { j = a.end; continue; }
       if (a) {
         if (a.entry.kind === 'agent' && GROUP_NOUNS.has(doc.lemma[a.end - 1]) && groupWordBefore(doc, c.start, a.end - 1)) c.group = true;
         c.atoms.push(a);
@@ -242,7 +245,8 @@ export class MentionFinder {
         // "Damascus-based", "Iranian-backed", "Russian-brokered": the place or backer only describes the head.
         if (doc.start[j + 1] === doc.end[j] && (doc.pos[j + 1] === 'VERB' || /(ed|based|born|owned)$/.test(doc.lower[j + 1]))) {
           const last = c.atoms[c.atoms.length - 1];
-          if (last && last.end === j) c.atoms.pop();
+          if (last && last.end === j && doc.lower[j + 1] === 'led') c.leader = last;
+          else if (last && last.end === j) c.atoms.pop();
           j += 2;
           continue;
         }

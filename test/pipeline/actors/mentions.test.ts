@@ -104,3 +104,10 @@ test('"the spokesman" later in the article is the spokesman named before', () =>
   assert.equal(m.codes, 'EGYGOV');
   assert.equal(m.name, 'Ahmed Hafez');
 });
+
+test('"X-led" makes the leader the actor; places named after it do not ("the United States-led Iraq War")', () => {
+  assert.deepEqual(mentions('He opposed the United States-led Iraq War.')[0].map((m) => m.codes), ['USA']);
+  assert.deepEqual(mentions('The Saudi-led coalition forces bombed the port.')[0].map((m) => m.codes), ['SAUMIL']);
+  // A backer is not the actor.
+  assert.deepEqual(mentions('Iranian-backed militias in Iraq fired rockets.')[0].map((m) => m.codes).includes('IRN'), false);
+});
