@@ -5,7 +5,7 @@
  * bound parameter, and every WHERE clause comes from filters.ts.
  */
 import type Database from 'better-sqlite3';
-import { eventRecord, type EventRecord, type EventRow } from '../store/records.js';
+import { eventRecord, type EventRow } from '../store/records.js';
 import { formatDay, parseDay } from '../store/days.js';
 import type { Where } from './filters.js';
 import {
@@ -13,12 +13,13 @@ import {
 } from './periods.js';
 import { codeLabel, codeNames, nameOf } from './names.js';
 import { badRequest } from './errors.js';
+import type { EventSort, EventPage, SeriesBucket, Series, ActorLevel, DyadStat, NetworkNode, Network, Place, Places, ActorStat, CountryStat, ArticleSummary, ArticleRow, StoreSummary } from './api-types.js';
+export type { EventSort, EventListItem, EventPage, SeriesBucket, Series, ActorLevel, DyadStat, NetworkNode, Network, Place, CountryCount, Places, ActorStat, CountryStat, ArticleSummary, ArticleRow, StoreSummary } from './api-types.js';
 
 type DB = Database.Database;
 
 /* ------------------------------------------------------------------ events */
 
-export type EventSort = 'date' | '-date' | 'goldstein' | '-goldstein' | 'mentions' | '-mentions';
 export const EVENT_SORTS: EventSort[] = ['date', '-date', 'goldstein', '-goldstein', 'mentions', '-mentions'];
 
 const ORDER: Record<EventSort, string> = {
@@ -30,17 +31,7 @@ const ORDER: Record<EventSort, string> = {
   '-mentions': 'mentions DESC, day_lo, id',
 };
 
-/** An event as listed: the stored record and the trigger words of its earliest report. */
-export interface EventListItem extends EventRecord {
-  trigger: string | null;
-}
 
-export interface EventPage {
-  total: number;
-  offset: number;
-  limit: number;
-  events: EventListItem[];
-}
 
 export function eventsPage(db: DB, where: Where, page: { limit: number; offset: number; sort: EventSort }): EventPage {
   const total = db.prepare(`SELECT count(*) FROM events WHERE ${where.sql}`).pluck().get(...where.params) as number;
@@ -56,29 +47,7 @@ export function countEvents(db: DB, where: Where): number {
 
 /* ------------------------------------------------------------- dyad series */
 
-export interface SeriesBucket {
-  period: string;
-  start: string;
-  end: string;
-  events: number;
-  /** Events with the first actor (a) as source. */
-  from_a: number;
-  /** Counts per quad class: [verbal cooperation, material cooperation, verbal conflict, material conflict]. */
-  by_quad: [number, number, number, number];
-  by_type: Record<string, number>;
-  /** Mean Goldstein score of the bucket's events; null for an empty bucket. */
-  goldstein_mean: number | null;
-  /** Events dated more coarsely than the interval (a month in a daily series), counted at the start of their span. */
-  imprecise: number;
-}
 
-export interface Series {
-  interval: Interval;
-  /** Events in the series, events matching but undated, and background (historical) events left out by the filter. */
-  total: number;
-  undated: number;
-  buckets: SeriesBucket[];
-}
 
 /**
  * Counts per bucket of the events matching `where`, from the first to the last bucket with events
@@ -140,21 +109,7 @@ export function bucketRange(key: number, interval: Interval): [number, number] {
 
 /* --------------------------------------------------------- dyads, network */
 
-export type ActorLevel = 'country' | 'code';
 
-export interface DyadStat {
-  /** The pair's two actors (undirected: in alphabetical order; directed: source, target). */
-  a: string;
-  b: string;
-  a_name: string | null;
-  b_name: string | null;
-  events: number;
-  /** Events with a as source (equals events for directed pairs). */
-  a_to_b: number;
-  b_to_a: number;
-  goldstein_mean: number;
-  by_quad: [number, number, number, number];
-}
 
 /**
  * Pairs of different actors by number of events: countries (source_country/target_country; a
@@ -179,20 +134,7 @@ export function dyadStats(db: DB, where: Where, o: { level: ActorLevel; directed
   }));
 }
 
-export interface NetworkNode {
-  id: string;
-  name: string | null;
-  /** Events on the edges shown that involve this actor. */
-  events: number;
-}
 
-export interface Network {
-  level: ActorLevel;
-  nodes: NetworkNode[];
-  edges: DyadStat[];
-  /** Pairs left out because of max_edges. */
-  more_edges: boolean;
-}
 
 export function network(db: DB, where: Where, o: { level: ActorLevel; maxEdges: number; minEvents: number }): Network {
   const all = dyadStats(db, where, { level: o.level, directed: false, limit: o.maxEdges + 1 });
@@ -212,36 +154,8 @@ export function network(db: DB, where: Where, o: { level: ActorLevel; maxEdges: 
 
 /* ------------------------------------------------------------------ places */
 
-export interface Place {
-  name: string;
-  country: string | null;
-  admin1: string | null;
-  lat: number;
-  lon: number;
-  precision: string | null;
-  events: number;
-  by_type: Record<string, number>;
-  /** The most frequent PLOVER type (ties: alphabetical). */
-  top_type: string;
-  goldstein_mean: number;
-}
 
-export interface CountryCount {
-  country: string;
-  name: string | null;
-  /** ISO 3166 numeric (the world-atlas feature id), null for codes that are not countries. */
-  numeric: string | null;
-  events: number;
-}
 
-export interface Places {
-  /** Events matching the filters; with a place that has coordinates; with no place at all. */
-  total: number;
-  located: number;
-  unlocated: number;
-  places: Place[];
-  countries: CountryCount[];
-}
 
 export function places(db: DB, where: Where): Places {
   const total = countEvents(db, where);
@@ -274,27 +188,7 @@ export function places(db: DB, where: Where): Places {
 
 /* ------------------------------------------------------------------ actors */
 
-export interface ActorStat {
-  code: string;
-  country: string | null;
-  sector: string | null;
-  /** 'country' (an ISO 3166 country, any sector), 'organisation' (IGOs and NGOs), 'other' (no country). */
-  kind: 'country' | 'organisation' | 'other';
-  /** The country's or organisation's name. */
-  country_name: string | null;
-  events: number;
-  as_source: number;
-  as_target: number;
-  /** People and organisations named for this code, most frequent first (at most three). */
-  names: string[];
-}
 
-export interface CountryStat {
-  code: string;
-  name: string | null;
-  kind: 'country' | 'organisation' | 'other';
-  events: number;
-}
 
 export function actorStats(db: DB, where: Where, o: { search?: string; limit: number }): { countries: CountryStat[]; codes: ActorStat[] } {
   const rows = db.prepare(`SELECT code, country, sector, count(*) AS n, sum(side = 's') AS s FROM (
@@ -339,17 +233,6 @@ export function actorStats(db: DB, where: Where, o: { search?: string; limit: nu
 
 /* ---------------------------------------------------------------- articles */
 
-export interface ArticleSummary {
-  id: number;
-  ext_id: string;
-  title: string | null;
-  publisher: string;
-  published: string | null;
-  url: string | null;
-  /** Event mentions coded in it, and the distinct events they belong to. */
-  mentions: number;
-  events: number;
-}
 
 export function articlesPage(db: DB, o: { search?: string; limit: number; offset: number }): { total: number; articles: ArticleSummary[] } {
   const params: unknown[] = [];
@@ -367,12 +250,6 @@ export function articlesPage(db: DB, o: { search?: string; limit: number; offset
   return { total, articles };
 }
 
-export interface ArticleRow extends Omit<ArticleSummary, 'mentions' | 'events'> {
-  source: string | null;
-  text: string;
-  /** The later version of the same URL that replaced this one, if any. */
-  superseded_by: number | null;
-}
 
 export function articleRow(db: DB, id: number): ArticleRow | null {
   return (db.prepare('SELECT id, ext_id, title, publisher, published, url, source, text, superseded_by FROM articles WHERE id = ?').get(id) as ArticleRow | undefined) ?? null;
@@ -380,12 +257,6 @@ export function articleRow(db: DB, id: number): ArticleRow | null {
 
 /* -------------------------------------------------------------------- meta */
 
-export interface StoreSummary {
-  first_day: string | null;
-  last_day: string | null;
-  /** PLOVER event types present, most frequent first (statements as STATEMENT). */
-  types: { type: string; events: number }[];
-}
 
 export function storeSummary(db: DB): StoreSummary {
   const r = db.prepare('SELECT min(day_lo) AS lo, max(day_hi) AS hi FROM events').get() as { lo: number | null; hi: number | null };

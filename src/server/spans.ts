@@ -5,29 +5,11 @@
  * the text cut into segments, each with the annotations covering it.
  */
 import type { CodedEvent } from '../pipeline/types.js';
+import type { Annotation, Segment } from './api-types.js';
+export type { AnnotationKind, Annotation, Segment } from './api-types.js';
 
-export type AnnotationKind = 'trigger' | 'source' | 'target' | 'date';
 
-export interface Annotation {
-  kind: AnnotationKind;
-  start: number;
-  end: number;
-  /** The words annotated. */
-  text: string;
-  /** What was coded: the event type and CAMEO code, the actor code, the date. */
-  label: string;
-  /** What produced it: the lexicon rule and role reading, or for dates where the date came from. */
-  rule: string;
-  /** Indexes of the mentions (in the list given) this annotation belongs to. */
-  mentions: number[];
-}
 
-export interface Segment {
-  start: number;
-  end: number;
-  /** Indexes of the annotations covering the segment (none for plain text). */
-  marks: number[];
-}
 
 type Range = [number, number];
 

@@ -47,6 +47,18 @@ export interface EventRecord {
   root: { article: string; url: string | null; sentence: number };
 }
 
+/** What a store holds (dyad serve's /api/meta). */
+export interface StoreCounts {
+  articles: number;
+  /** Older versions of a URL kept so re-ingesting them is a no-op. */
+  superseded: number;
+  sentences: number;
+  mentions: number;
+  events: number;
+  /** Distinct people with at least one sighting. */
+  people: number;
+}
+
 /** One stored mention with its article, as `dyad events show` lists them. */
 export interface MentionRecord {
   id: number;

@@ -6,7 +6,8 @@ import Database from 'better-sqlite3';
 import { existsSync } from 'node:fs';
 import { migrate } from './schema.js';
 import { eventsQuery, type EventFilter } from './query.js';
-import { eventRecord, type EventDetail, type EventRecord, type EventRow, type MentionRecord } from './records.js';
+import { eventRecord, type EventDetail, type EventRecord, type EventRow, type MentionRecord, type StoreCounts } from './records.js';
+export type { StoreCounts } from './records.js';
 import { StoreWriter } from './write.js';
 import { RoleFinder, termsOf, readOverrides, applyOverrides, coversDay, LEARNED_STALE_DAYS, type LearnedPerson, type PersonRow, type StoredSighting } from './people.js';
 import { nameKey } from './keys.js';
@@ -21,17 +22,6 @@ export interface OpenOptions {
    * database, when it exists; null for none.
    */
   overrides?: string | null;
-}
-
-export interface StoreCounts {
-  articles: number;
-  /** Older versions of a URL kept so re-ingesting them is a no-op. */
-  superseded: number;
-  sentences: number;
-  mentions: number;
-  events: number;
-  /** Distinct people with at least one sighting. */
-  people: number;
 }
 
 export interface PeopleQuery {

@@ -55,7 +55,7 @@ export function mentionBlock(m: MentionRecord): HTMLElement {
       h('a', { href: hashOf('article', {}, a.id), class: 'article-link' }, a.title || a.ext_id),
       h('span', { class: 'muted' }, ` · ${a.publisher || 'unknown publisher'} · ${a.published ?? 'undated'} · sentence ${c.sentence + 1}`),
       a.url ? h('span', {}, ' · ', outLink(a.url, 'source')) : null),
-    sentenceWithTrigger(c.sentence_text, c.trigger.text, m.trigger_in_sentence ?? null),
+    sentenceWithTrigger(c.sentence_text, c.trigger.text, m.trigger_in_sentence),
     h('dl', { class: 'facts' },
       h('dt', {}, 'coded'), h('dd', {}, `${c.source?.code ?? '—'} → ${c.target?.code ?? '—'} · CAMEO ${c.cameo} · ${c.plover.event ?? 'statement'}`,
         c.negated ? ' · negated' : '', c.hypothetical ? ' · hypothetical' : ''),

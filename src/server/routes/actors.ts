@@ -7,6 +7,7 @@ import type { Store } from '../../store/store.js';
 import { FILTER_PROPERTIES, querySchema } from '../schemas.js';
 import { pickFilters, whereOf, type FilterQuery } from '../filters.js';
 import { actorStats } from '../queries.js';
+import type { Actors } from '../api-types.js';
 
 type ActorsQuery = FilterQuery & { search?: string; limit?: number };
 
@@ -25,6 +26,7 @@ export function actorRoutes(app: FastifyInstance, store: Store): void {
     const people = store.people({ search }).slice(0, limit).map((p) => ({
       name: p.name, code: p.code, role: p.role, from: p.from, to: p.to, origin: p.origin, seen: p.seen, last_seen: p.last_seen,
     }));
-    return { ...stats, people };
+    const answer: Actors = { ...stats, people };
+    return answer;
   });
 }

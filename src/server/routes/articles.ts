@@ -12,6 +12,7 @@ import { notFound } from '../errors.js';
 import { requireToken } from '../auth.js';
 import type { ArticleWriter } from '../coding.js';
 import { ARTICLE_BODY, articleOf, strictTypes, type ArticleBody } from './code.js';
+import type { ArticleDetail } from '../api-types.js';
 
 export function articleRoutes(app: FastifyInstance, store: Store, o: { token: string | null; writer: ArticleWriter | null; bodyLimit: number }): void {
   app.get<{ Querystring: { search?: string; limit?: number; offset?: number } }>('/api/articles', {
@@ -26,12 +27,13 @@ export function articleRoutes(app: FastifyInstance, store: Store, o: { token: st
     if (!a) throw notFound(`no article ${req.params.id}`);
     const mentions = store.articleMentions(a.id);
     const annotations = annotate(a.text, mentions.map((m) => m.event));
-    return {
+    const answer: ArticleDetail = {
       article: a,
       mentions: mentions.map((m) => ({ id: m.id, event_id: m.event_id, note: m.note, event: m.event })),
       annotations,
       segments: segments(a.text.length, annotations),
     };
+    return answer;
   });
 
   app.post<{ Body: ArticleBody }>('/api/articles', {

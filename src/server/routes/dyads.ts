@@ -11,6 +11,7 @@ import { INTERVALS, parsePeriod, type Interval } from '../periods.js';
 import { badRequest } from '../errors.js';
 import { codeLabel } from '../names.js';
 import { DEFAULT_PAGE } from './events.js';
+import type { DyadSeries } from '../api-types.js';
 
 type Direction = 'both' | 'a_to_b' | 'b_to_a';
 
@@ -55,10 +56,11 @@ export function dyadRoutes(app: FastifyInstance, store: Store): void {
     const series = dyadSeries(store.db, where, { interval: q.interval ?? 'auto', a: q.a, exact: q.match === 'exact', from: q.from, to: q.to });
     // How many more events the same query has as background (historical) mentions, so the view can offer them.
     const hidden = p.filter.include_historical ? 0 : countEvents(store.db, whereOf({ ...p.filter, include_historical: true }, p.extra)) - series.total - series.undated;
-    return {
+    const answer: DyadSeries = {
       a: q.a, b: q.b, a_name: codeLabel(q.a), b_name: codeLabel(q.b), direction: q.direction ?? 'both', match: q.match ?? 'prefix',
       ...series, historical_hidden: hidden,
     };
+    return answer;
   });
 
   app.get<{ Querystring: PairQuery & { interval: Interval; period: string; limit?: number; offset?: number; sort?: EventSort } }>('/api/dyad/events', {

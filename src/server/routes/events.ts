@@ -9,6 +9,7 @@ import { pickFilters, whereOf, type FilterQuery, type Where } from '../filters.j
 import { eventsPage, EVENT_SORTS, type EventSort } from '../queries.js';
 import { notFound } from '../errors.js';
 import { sentenceRange } from '../spans.js';
+import type { EventWithMentions } from '../api-types.js';
 
 export const DEFAULT_PAGE = 50;
 
@@ -42,7 +43,7 @@ export function eventRoutes(app: FastifyInstance, store: Store): void {
     // Where each mention's trigger sits in its sentence, so a page can mark the right words when they occur twice.
     const texts = new Map<number, string>();
     const textOf = store.db.prepare('SELECT text FROM articles WHERE id = ?').pluck();
-    return {
+    const answer: EventWithMentions = {
       ...e,
       mention_list: e.mention_list.map((m) => {
         let text = texts.get(m.article.id);
@@ -51,6 +52,7 @@ export function eventRoutes(app: FastifyInstance, store: Store): void {
         return { ...m, trigger_in_sentence: r && text.slice(m.event.trigger.start, m.event.trigger.end) === m.event.trigger.text ? m.event.trigger.start - r[0] : null };
       }),
     };
+    return answer;
   });
 
   app.get<{ Querystring: ExportQuery }>('/api/export', {

@@ -4,9 +4,10 @@ import type { FastifyInstance } from 'fastify';
 import type { Store } from '../../store/store.js';
 import { storeSummary } from '../queries.js';
 import { querySchema } from '../schemas.js';
+import type { Meta } from '../api-types.js';
 
 export function metaRoutes(app: FastifyInstance, store: Store, o: { writable: boolean; bodyLimit: number }): void {
-  app.get('/api/meta', { schema: { querystring: querySchema({}) } }, async () => ({
+  app.get('/api/meta', { schema: { querystring: querySchema({}) } }, async (): Promise<Meta> => ({
     database: basename(store.path),
     counts: store.counts(),
     ...storeSummary(store.db),
