@@ -1,6 +1,6 @@
 #!/usr/bin/env node
-// Entry point: registers the TypeScript loader (tsx) and runs the CLI from source.
-import { register } from 'tsx/esm/api';
-register();
-const { main } = await import('../src/cli/main.ts');
+// Entry point: runs the CLI from JavaScript compiled from src/ (see compiled.mjs; tsx if that fails).
+import { sourceModule } from './compiled.mjs';
+
+const { main } = await import(await sourceModule('cli/main.ts'));
 process.exitCode = await main(process.argv);

@@ -9,9 +9,8 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { register } from 'tsx/esm/api';
+import { sourceModule } from '../bin/compiled.mjs';
 
-register();
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 
 function option(name, fallback) {
@@ -26,8 +25,8 @@ if (!Number.isInteger(port) || port < 0 || port > 65535) {
   process.exit(2);
 }
 
-const { runIngest } = await import('../src/cli/ingest.ts');
-const { runServe } = await import('../src/cli/serve.ts');
+const { runIngest } = await import(await sourceModule('cli/ingest.ts'));
+const { runServe } = await import(await sourceModule('cli/serve.ts'));
 
 const examples = join(ROOT, 'examples');
 const files = readdirSync(examples).filter((f) => /\.jsonl(\.gz)?$/.test(f)).sort().map((f) => join(examples, f));

@@ -3,7 +3,8 @@
  * dashboard is built (scripts/build-web.mjs) when it is missing or older than its sources.
  */
 import { join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { pathToFileURL } from 'node:url';
+import { PROJECT_ROOT } from '../paths.js';
 import { Command, InvalidArgumentError } from 'commander';
 import type { Store } from '../store/store.js';
 
@@ -34,7 +35,7 @@ interface WebBuild {
   ensureWebBuild(opts: { log?: (line: string) => void }): Promise<string>;
 }
 
-const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+const ROOT = PROJECT_ROOT;
 
 /** Builds the dashboard when needed; returns its directory. */
 export async function ensureDashboard(log: (line: string) => void): Promise<string> {

@@ -25,7 +25,7 @@ export interface GazEntry {
   from: string | null;
   to: string | null;
   /** A person's last name alone ("Obama"): an actor only after a title or once the full name was seen. */
-  surname?: boolean;
+  surname: boolean;
   /** Where the entry came from: file:line or package. */
   rule: string;
 }
@@ -43,8 +43,13 @@ interface WorldCountry {
   demonyms?: { eng?: { f: string; m: string } };
 }
 
+/** Every entry is built here, with every field in one order: the coder's hot loops see one object shape. */
 function entry(kind: GazKind, phrase: string, rule: string, fields: Partial<GazEntry>): GazEntry {
-  return { kind, phrase, country: null, sector: null, code: null, agentKind: null, name: null, from: null, to: null, rule, ...fields };
+  return {
+    kind, phrase, country: fields.country ?? null, sector: fields.sector ?? null, code: fields.code ?? null,
+    agentKind: fields.agentKind ?? null, name: fields.name ?? null, from: fields.from ?? null, to: fields.to ?? null,
+    surname: fields.surname ?? false, rule,
+  };
 }
 
 const ASCII_NAME = /^[A-Za-z][A-Za-z .'’-]+$/;

@@ -1,7 +1,7 @@
 /** Reads dyad's tab-separated data files: `#` comments, blank lines skipped, errors name file:line. */
 import { readFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { PROJECT_ROOT } from '../paths.js';
 
 export class LexiconError extends Error {
   constructor(public file: string, public line: number, message: string) {
@@ -20,7 +20,7 @@ export interface TsvRow {
 }
 
 /** The package's own data/ directory. */
-export const DEFAULT_DATA_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'data');
+export const DEFAULT_DATA_DIR = join(PROJECT_ROOT, 'data');
 
 export function readTsv(path: string, minCols: number, maxCols = minCols, label = basename(path)): TsvRow[] {
   const text = readFileSync(path, 'utf8');

@@ -12,7 +12,8 @@ import type { Article } from '../pipeline/types.js';
 import type { WorkerStats } from '../cli/stats.js';
 import type { BatchResult, FromWorker, ToWorker, WorkerInit } from './protocol.js';
 
-const ENTRY = new URL('./worker-entry.mjs', import.meta.url);
+// From the sources (tsx), a worker needs the loader registered first; compiled, it loads the worker directly.
+const ENTRY = import.meta.url.endsWith('.ts') ? new URL('./worker-entry.mjs', import.meta.url) : new URL('./code-worker.js', import.meta.url);
 const PREFETCH = 2;
 
 interface Job {

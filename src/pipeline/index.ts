@@ -11,9 +11,9 @@ import { loadActorLexicon, personEntries, type PersonRow } from '../lexicon/acto
 import { loadModality, type ModalityTable } from '../lexicon/modality.js';
 import { DEFAULT_DATA_DIR } from '../lexicon/tsv.js';
 import { Gazetteer } from './actors/gazetteer.js';
-import { MentionFinder, newContext, homeCountry, makeActor, type Mention } from './actors/mentions.js';
+import { MentionFinder, newContext, homeCountry, makeActor, makeMention, type Mention } from './actors/mentions.js';
 import { findTriggers, type TriggerMatch } from './events/match.js';
-import { readRoles, type Roles } from './events/roles.js';
+import { makeRoles, readRoles, type Roles } from './events/roles.js';
 import { refineManner } from './events/manner.js';
 import { discourseSource, VIOLENT, type LastViolent } from './events/discourse.js';
 import { readModality, unmatchedDemands, type Reading } from './events/readings.js';
@@ -186,7 +186,7 @@ function codeArticle(article: Article, res: Resources, finder: MentionFinder, op
         // PLOVER 2.0 requires a recipient for these types: without one the reading is incomplete.
         const type = res.cameo.get(reading.cameo)!.plover;
         if (!tgt && type && NEEDS_RECIPIENT.has(type)) continue;
-        const ev = record(article, doc, s, t, source, tgt, { ...roles, how }, res, reading, dateOf(t.head));
+        const ev = record(article, doc, s, t, source, tgt, makeRoles(roles.source, roles.target, roles.reciprocal, roles.compoundRecip, how), res, reading, dateOf(t.head));
         const actorCountries = [source?.country, tgt?.country].filter((c): c is string => !!c && /^[A-Z]{3}$/.test(c) && !IGO_LIKE.test(c));
         ev.location = story.place(eventLocation(res.geo, doc, f, to, { start: t.start, end: t.end },
           { actorCountries, articleCountries: places.countries, articleAdmin1: places.admin1 }), ev.date, ev.historical, actorCountries,
@@ -233,7 +233,7 @@ function modifierActor(doc: TextDoc, k: number, from: number, mentions: Mention[
       if (a && a.end === j + 1) {
         const e = a.entry;
         const text = doc.text.slice(doc.start[a.start], doc.end[a.end - 1]);
-        return { start: a.start, end: a.end, sent: -1, members: [makeActor(text, e.country, e.kind === 'capital' ? 'GOV' : null, null, e.kind === 'igo' ? e.code : null)], kind: 'country', anaphor: false, prep: null, roles: [] };
+        return makeMention(a.start, a.end, -1, [makeActor(text, e.country, e.kind === 'capital' ? 'GOV' : null, null, e.kind === 'igo' ? e.code : null)], 'country', false, null, []);
       }
     }
     if (!(doc.pos[j] === 'ADJ' || doc.pos[j] === 'NOUN')) break;

@@ -5,6 +5,12 @@
 import winkNLP from 'wink-nlp';
 import model from 'wink-eng-lite-web-model';
 
+/**
+ * The token table of one document. Always built by `makeDoc`, so every document has the same
+ * hidden class and array kinds: the hot stages read it at hundreds of sites, and a second shape
+ * (the retokenized table used to be an object spread with push-built arrays) made V8 throw away and
+ * recompile their optimized code again and again.
+ */
 export interface TextDoc {
   text: string;
   /** Number of tokens. */
@@ -43,7 +49,7 @@ let docsRead = 0;
  * A new wink instance every so many documents: what `forget` leaves behind (the words' table rows,
  * their packed features) only grows, and a fresh instance starts again from the model's own tables.
  */
-const DOCS_PER_INSTANCE = 20_000;
+const DOCS_PER_INSTANCE = 5_000;
 
 function instance(): Wink {
   if (nlp && docsRead < DOCS_PER_INSTANCE) return nlp;
@@ -125,6 +131,24 @@ export function fold(s: string): string {
   return s.toLowerCase().replace(/[’‘`]/g, "'");
 }
 
+/** Packed array of exactly these elements (one elements kind for every document's string columns). */
+function packed(src: ArrayLike<string>, n: number): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < n; i++) out.push(src[i]);
+  return out;
+}
+
+function makeDoc(
+  text: string, value: string[], lower: string[], lemma: string[], pos: string[], start: Int32Array, end: Int32Array,
+  neg: Uint8Array, cap: Uint8Array, sentStart: number[], sentEnd: number[], allCaps: boolean,
+): TextDoc {
+  const n = value.length;
+  return {
+    text, n, value: packed(value, n), lower: packed(lower, n), lemma: packed(lemma, n), pos: packed(pos, n),
+    start, end, neg, cap, sentStart: sentStart.slice(), sentEnd: sentEnd.slice(), allCaps,
+  };
+}
+
 export function analyse(text: string): TextDoc {
   const allCaps = isAllCaps(text);
   const input = allCaps ? lowerSameLength(text) : text;
@@ -181,7 +205,7 @@ function readTokens(text: string, input: string, allCaps: boolean, w: Wink, its:
     sentStart.push(span[0]);
     sentEnd.push(span[1] + 1);
   });
-  const d: TextDoc = { text, n, value, lower, lemma, pos, start, end, neg, cap, sentStart, sentEnd, allCaps };
+  const d = makeDoc(text, value, lower, lemma, pos, start, end, neg, cap, sentStart, sentEnd, allCaps);
   return needsRetokenizing(d) ? retokenize(d) : d;
 }
 
@@ -249,9 +273,9 @@ function retokenize(d: TextDoc): TextDoc {
     }
   }
   newIndex[d.n] = value.length;
-  return {
-    ...d, n: value.length, value, lower, lemma, pos,
-    start: Int32Array.from(start), end: Int32Array.from(end), neg: Uint8Array.from(neg), cap: Uint8Array.from(cap),
-    sentStart: d.sentStart.map((x) => newIndex[x]), sentEnd: d.sentEnd.map((x) => newIndex[x]),
-  };
+  const sentStart: number[] = [];
+  const sentEnd: number[] = [];
+  for (let s = 0; s < d.sentStart.length; s++) { sentStart.push(newIndex[d.sentStart[s]]); sentEnd.push(newIndex[d.sentEnd[s]]); }
+  return makeDoc(d.text, value, lower, lemma, pos, Int32Array.from(start), Int32Array.from(end), Uint8Array.from(neg), Uint8Array.from(cap),
+    sentStart, sentEnd, d.allCaps);
 }

@@ -92,6 +92,16 @@ export function makeActor(text: string, country: string | null, sector: string |
   return { text, code: actorCode(country, sector, igo), country, sector, name };
 }
 
+/** The same actor named by other words. (Built field by field, not by spreading: one object shape for every actor.) */
+export function actorAs(a: ActorRef, text: string): ActorRef {
+  return { text, code: a.code, country: a.country, sector: a.sector, name: a.name };
+}
+
+/** Every mention is built here, so the coder's hot code sees one shape of mention. */
+export function makeMention(start: number, end: number, sent: number, members: ActorRef[], kind: MentionKind, anaphor: boolean, prep: string | null, roles: string[]): Mention {
+  return { start, end, sent, members, kind, anaphor, prep, roles };
+}
+
 /** Sector of a chunk: the first specific (non-GOV) sector of its role words, else GOV if any. */
 function chunkSector(agents: GazEntry[]): string | null {
   let gov = false;
@@ -135,7 +145,11 @@ interface Chunk {
   names: number[];
   group: boolean;
   /** "United States-led Iraq War", "Saudi-led coalition": the leader is the actor, not the places after it. */
-  leader?: Atom;
+  leader: Atom | null;
+}
+
+function makeChunk(start: number, end: number, atoms: Atom[], possessives: number[], possPron: number, names: number[], group: boolean, leader: Atom | null): Chunk {
+  return { start, end, atoms, possessives, possPron, names, group, leader };
 }
 
 export class MentionFinder {
@@ -195,12 +209,12 @@ export class MentionFinder {
     else if (PLURAL_PRONOUNS.has(w)) { members = lastPlural(ctx, current); kind = 'pair'; }
     else if (THING_PRONOUNS.has(w)) { members = lastThing(ctx, current, null); kind = 'org'; }
     if (!members) return null;
-    return { start: i, end: i + 1, sent: s, members: members.map((m) => ({ ...m, text: doc.value[i] })), kind, anaphor: true, prep: null, roles: [] };
+    return makeMention(i, i + 1, s, members.map((m) => actorAs(m, doc.value[i])), kind, true, null, []);
   }
 
   /** Greedy noun-phrase chunk starting at i that contains at least one actor word, a name or a group word. */
   private chunk(doc: TextDoc, i: number, to: number, atoms: (Atom | null)[], ctx: ArticleContext): Chunk | null {
-    const c: Chunk = { start: i, end: i, atoms: [], possessives: [], possPron: -1, names: [], group: false };
+    const c = makeChunk(i, i, [], [], -1, [], false, null);
     let j = i;
     if (POSSESSIVE_PRON.has(doc.lower[j]) && doc.pos[j] === 'PRON') { c.possPron = j; j++; }
     let sawPersonRole = false;
@@ -296,7 +310,7 @@ export class MentionFinder {
     if (c.group && !named) {
       const members = groupMembers(doc, c, ctx, current, s);
       if (!members) return null;
-      return { start: c.start, end: c.end, sent: s, members: members.map((m) => ({ ...m, text })), kind: 'pair', anaphor: true, prep: null, roles: [] };
+      return makeMention(c.start, c.end, s, members.map((m) => actorAs(m, text)), 'pair', true, null, []);
     }
     // Where does the head segment start (after the last possessive)?
     const lastPoss = c.possessives.length ? c.possessives[c.possessives.length - 1] : -1;
@@ -316,18 +330,18 @@ export class MentionFinder {
     if (!headIsActor) {
       // "the Islamic Republic's help": the possessor alone is the actor.
       if (lastPoss > c.start) {
-        const sub: Chunk = { ...c, end: lastPoss, atoms: c.atoms.filter((a) => a.end <= lastPoss), names: c.names.filter((n) => n < lastPoss), possessives: c.possessives.slice(0, -1) };
+        const sub = makeChunk(c.start, lastPoss, c.atoms.filter((a) => a.end <= lastPoss), c.possessives.slice(0, -1), c.possPron, c.names.filter((n) => n < lastPoss), c.group, c.leader);
         if (sub.atoms.length || sub.names.length) return this.interpret(doc, sub, s, ctx, current);
       }
       // "US mediation", "Turkish and Greek sides": nationality words modifying a plain noun stand for the country.
       const modifiers = dedupeCountries(headAtoms.filter((a) => a.entry.kind !== 'agent' && a.entry.kind !== 'person')
         .map((a) => makeActor(text, a.entry.country, a.entry.kind === 'capital' ? 'GOV' : null, null, a.entry.kind === 'igo' ? a.entry.code : null)));
-      if (modifiers.length) return { start: c.start, end: c.end, sent: s, members: modifiers, kind: modifiers.length > 1 ? 'pair' : 'country', anaphor: false, prep: null, roles: [] };
+      if (modifiers.length) return makeMention(c.start, c.end, s, modifiers, modifiers.length > 1 ? 'pair' : 'country', false, null, []);
       if (c.possPron >= 0 && c.possPron === c.start) {
         const members = lastThing(ctx, current, nearestSubject(doc, current));
         const w = doc.lower[c.possPron];
         const ref = w === 'his' || w === 'her' ? lastPerson(ctx, current, null) : members;
-        if (ref) return { start: c.start, end: c.start + 1, sent: s, members: ref.map((m) => ({ ...m, text: doc.value[c.start] })), kind: 'org', anaphor: true, prep: null, roles: [] };
+        if (ref) return makeMention(c.start, c.start + 1, s, ref.map((m) => actorAs(m, doc.value[c.start])), 'org', true, null, []);
       }
       return null;
     }
@@ -396,7 +410,7 @@ export class MentionFinder {
     const definite = /^(the|this)$/.test(doc.lower[c.start]) || (doc.cap[c.start] === 1 && c.start > doc.sentStart[Math.max(0, s)] && doc.lower[c.start - 1] === 'and');
     if (!country && !igo && !name && kind === 'person' && roles.length && definite) {
       const earlier = lastWithRole(ctx, current, roles[roles.length - 1]);
-      if (earlier) return { start: c.start, end: c.end, sent: s, members: [{ ...earlier, text }], kind: 'person', anaphor: true, prep: null, roles };
+      if (earlier) return makeMention(c.start, c.end, s, [actorAs(earlier, text)], 'person', true, null, roles);
     }
     if (agents.some((a) => a.agentKind === 'person' && a.sector === null) && !sector) sector = 'GOV'; // "counterpart"
     // Role words without a country belong to the country the story is about.
@@ -409,7 +423,7 @@ export class MentionFinder {
       if (role) {
         const actor = makeActor(text, role.country, role.sector, name);
         learnPerson(ctx, name, actor);
-        return { start: c.start, end: c.end, sent: s, members: [actor], kind: 'person', anaphor: false, prep: null, roles: [] };
+        return makeMention(c.start, c.end, s, [actor], 'person', false, null, []);
       }
     }
     // A capitalised word alone ("July", "Tuesday") is an actor only once the article has named it as one.
@@ -421,9 +435,9 @@ export class MentionFinder {
     for (let k = c.start; k < c.end; k++) if (doc.lower[k] === 'and') hasAnd = true;
     if (hasAnd && !name) {
       const nations = dedupeCountries(c.atoms.filter((a) => a.entry.kind === 'adj' || a.entry.kind === 'country').map((a) => makeActor(text, a.entry.country, sector, null)));
-      if (nations.length > 1) return { start: c.start, end: c.end, sent: s, members: nations, kind: 'pair', anaphor: false, prep: null, roles };
+      if (nations.length > 1) return makeMention(c.start, c.end, s, nations, 'pair', false, null, roles);
     }
-    return { start: c.start, end: c.end, sent: s, members: [actor], kind, anaphor: false, prep: null, roles };
+    return makeMention(c.start, c.end, s, [actor], kind, false, null, roles);
   }
 }
 
@@ -651,10 +665,8 @@ function clauseJoin(doc: TextDoc, prev: Mention, next: Mention, from: number): b
 }
 
 function conjoin(m: Mention, next: Mention): Mention {
-  return {
-    ...m, end: next.end, members: [...m.members, ...next.members],
-    kind: m.kind === next.kind && m.kind === 'person' ? 'person' : 'pair', anaphor: m.anaphor || next.anaphor, roles: [...m.roles, ...next.roles],
-  };
+  return makeMention(m.start, next.end, m.sent, [...m.members, ...next.members],
+    m.kind === next.kind && m.kind === 'person' ? 'person' : 'pair', m.anaphor || next.anaphor, m.prep, [...m.roles, ...next.roles]);
 }
 
 /** What joins two neighbouring mentions: 'and' (", and" too), ',' or nothing (null). */

@@ -5,9 +5,9 @@
  */
 import type { TextDoc } from '../text.js';
 import type { EventLexicon } from '../../lexicon/events.js';
-import type { Mention } from '../actors/mentions.js';
+import { makeMention, type Mention } from '../actors/mentions.js';
 import type { TriggerMatch } from './match.js';
-import type { Roles } from './roles.js';
+import { makeRoles, type Roles } from './roles.js';
 
 export const VIOLENT = /^(18|19|20)/;
 
@@ -43,11 +43,12 @@ export function discourseSource(doc: TextDoc, t: TriggerMatch, roles: Roles, men
   last: LastViolent | null, lex: EventLexicon): Roles {
   if (roles.source || !VIOLENT.test(t.cameo)) return roles;
   if (last && s - last.sent <= 3 && violentSubject(doc, t.head, from, lex)) {
-    return { ...roles, source: { ...last.mention, start: -1, end: -1 }, how: roles.how + '+event-anaphor' };
+    const m = last.mention;
+    return makeRoles(makeMention(-1, -1, m.sent, m.members, m.kind, m.anaphor, m.prep, m.roles), roles.target, roles.reciprocal, roles.compoundRecip, roles.how + '+event-anaphor');
   }
   if (roles.how === 'passive') {
     const foe = mentions.find((x) => x.start > t.end && (x.prep === 'with' || x.prep === 'against') && violentNounBefore(doc, x.start - 2, from, lex));
-    if (foe) return { ...roles, source: foe, how: 'passive+fighting-with' };
+    if (foe) return makeRoles(foe, roles.target, roles.reciprocal, roles.compoundRecip, 'passive+fighting-with');
   }
   return roles;
 }

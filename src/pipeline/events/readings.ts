@@ -9,7 +9,7 @@ import type { EventRule } from '../../lexicon/events.js';
 import type { ModalityTable } from '../../lexicon/modality.js';
 import type { Mention } from '../actors/mentions.js';
 import type { TriggerMatch } from './match.js';
-import { subjectOf, type Roles } from './roles.js';
+import { makeRoles, subjectOf, type Roles } from './roles.js';
 import { clauseStart, SPEECH_VERBS } from './clause.js';
 import { isNegated, isHypothetical, modalityOf } from './modality.js';
 
@@ -87,6 +87,6 @@ export function readModality(doc: TextDoc, t: TriggerMatch, roles: Roles, mentio
   if (v < from || doc.pos[v] !== 'VERB' || !SPEECH_VERBS.has(doc.lemma[v])) return plain;
   const speaker = subjectOf(doc, v, mentions, from);
   if (!speaker) return plain;
-  return { cameo, roles: { ...roles, source: speaker, target: roles.source, reciprocal: false, compoundRecip: false }, negated, hypothetical: false, note: 'obligation->demand' };
+  return { cameo, roles: makeRoles(speaker, roles.source, false, false, roles.how), negated, hypothetical: false, note: 'obligation->demand' };
 }
 

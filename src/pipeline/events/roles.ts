@@ -20,6 +20,11 @@ export interface Roles {
   how: string;
 }
 
+/** Every reading's roles are built here (one object shape for the coder's hot code). */
+export function makeRoles(source: Mention | null, target: Mention | null, reciprocal: boolean, compoundRecip: boolean, how: string): Roles {
+  return { source, target, reciprocal, compoundRecip, how };
+}
+
 const DEFAULT_VERB_TARGET_PREPS = new Set(['with', 'against', 'on', 'upon', 'to', 'toward', 'towards', 'at', 'into', 'for', 'from', 'over']);
 const NOUN_TARGET_PREPS = new Set(['with', 'against', 'on', 'upon', 'to', 'toward', 'towards', 'at', 'into', 'for', 'from', 'over']);
 /** Inside the complement of an appeal or intent ("ready to send troops to a force in Liberia") places count too. */
@@ -264,10 +269,10 @@ export function readRoles(doc: TextDoc, m: TriggerMatch, mentions: Mention[], fr
   }
   // "The leaders reiterated their commitment to ...": a group's own commitment is mutual, between its members.
   if (source && source.members.length > 1 && !m.tgt && !reciprocal && rule.pos === 'verb' && (ownPossessive(doc, m.head + 1, m.end + 1) || together(doc, m.end, until))) {
-    return { source, target: null, reciprocal: false, compoundRecip: true, how: how + '+mutual' };
+    return makeRoles(source, null, false, true, how + '+mutual');
   }
   // "A and B discussed relations with the EU": with a compound subject a reciprocal act is between them.
   if (rule.recip && source && source.members.length > 1 && !m.tgt && !reciprocal) target = null;
   const compoundRecip = rule.recip && !target && !!source && source.members.length > 1;
-  return { source, target, reciprocal, compoundRecip, how };
+  return makeRoles(source, target, reciprocal, compoundRecip, how);
 }

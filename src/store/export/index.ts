@@ -1,5 +1,7 @@
 /** `dyad export` and the library's export: events of a store, filtered, in one of four formats, streamed. */
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { PROJECT_ROOT } from '../../paths.js';
 import type { Store } from '../store.js';
 import type { EventFilter } from '../query.js';
 import { eventRecord } from '../records.js';
@@ -23,7 +25,7 @@ export interface ExportResult {
 }
 
 function coderName(): string {
-  const pkg = JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as { version: string };
+  const pkg = JSON.parse(readFileSync(join(PROJECT_ROOT, 'package.json'), 'utf8')) as { version: string };
   return `dyad ${pkg.version}`;
 }
 
