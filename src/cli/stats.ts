@@ -11,6 +11,8 @@ export interface WorkerStats {
   busy_ms: number;
   /** Time the worker took to load the lexicons and the language model. */
   init_ms: number;
+  /** Batches coded again without the heap cap after this worker ran out of memory (src/parallel/pool.ts). */
+  heap_retries: number;
 }
 
 export interface RunCounts {
@@ -48,6 +50,6 @@ export function codeStats(jobs: number, counts: RunCounts, readyMs: number, firs
     stats: 'dyad code', jobs, ...counts,
     ready_ms: round(readyMs), first_event_ms: firstEventMs === null ? null : round(firstEventMs), elapsed_ms: round(performance.now()),
     max_rss_kb: ru.maxRSS, cpu_user_ms: Math.round(ru.userCPUTime / 1000), cpu_system_ms: Math.round(ru.systemCPUTime / 1000),
-    workers: workers.map((w) => ({ articles: w.articles, busy_ms: round(w.busy_ms), init_ms: round(w.init_ms) })),
+    workers: workers.map((w) => ({ articles: w.articles, busy_ms: round(w.busy_ms), init_ms: round(w.init_ms), heap_retries: w.heap_retries })),
   };
 }

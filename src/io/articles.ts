@@ -4,7 +4,7 @@
  */
 import { createReadStream, readFileSync, statSync } from 'node:fs';
 import { createGunzip } from 'node:zlib';
-import { createInterface } from 'node:readline';
+import { readLines } from './lines.js';
 import { basename } from 'node:path';
 import { z } from 'zod';
 import type { Article } from '../pipeline/types.js';
@@ -58,9 +58,8 @@ export function isProblem(x: Article | InputProblem): x is InputProblem {
 }
 
 async function* jsonlLines(stream: NodeJS.ReadableStream, file: string): AsyncGenerator<Article | InputProblem> {
-  const rl = createInterface({ input: stream, crlfDelay: Infinity });
   let n = 0;
-  for await (const raw of rl) {
+  for await (const raw of readLines(stream)) {
     n++;
     if (raw.trim() === '') continue;
     yield parseArticleLine(raw, file, n);

@@ -126,27 +126,21 @@ function lowerSameLength(text: string): string {
   return out;
 }
 
+const QUOTE_MARK = /[’‘`]/;
+const QUOTE_MARKS = /[’‘`]/g;
+
 /** Lower case with typographic apostrophes made plain, so "People’s" and "People's" match the same entry. */
 export function fold(s: string): string {
-  return s.toLowerCase().replace(/[’‘`]/g, "'");
-}
-
-/** Packed array of exactly these elements (one elements kind for every document's string columns). */
-function packed(src: ArrayLike<string>, n: number): string[] {
-  const out: string[] = [];
-  for (let i = 0; i < n; i++) out.push(src[i]);
-  return out;
+  const low = s.toLowerCase();
+  return QUOTE_MARK.test(low) ? low.replace(QUOTE_MARKS, "'") : low;
 }
 
 function makeDoc(
   text: string, value: string[], lower: string[], lemma: string[], pos: string[], start: Int32Array, end: Int32Array,
   neg: Uint8Array, cap: Uint8Array, sentStart: number[], sentEnd: number[], allCaps: boolean,
 ): TextDoc {
-  const n = value.length;
-  return {
-    text, n, value: packed(value, n), lower: packed(lower, n), lemma: packed(lemma, n), pos: packed(pos, n),
-    start, end, neg, cap, sentStart: sentStart.slice(), sentEnd: sentEnd.slice(), allCaps,
-  };
+  // Every string column is a packed array (wink's own output, or built by push), never a holey one.
+  return { text, n: value.length, value, lower, lemma, pos, start, end, neg, cap, sentStart, sentEnd, allCaps };
 }
 
 export function analyse(text: string): TextDoc {
@@ -177,8 +171,8 @@ function readTokens(text: string, input: string, allCaps: boolean, w: Wink, its:
   const end = new Int32Array(n);
   const neg = new Uint8Array(n);
   const cap = new Uint8Array(n);
-  const lower = new Array<string>(n);
-  const lemma = new Array<string>(n);
+  const lower: string[] = [];
+  const lemma: string[] = [];
   let at = 0;
   for (let i = 0; i < n; i++) {
     const v = value[i];
@@ -191,8 +185,10 @@ function readTokens(text: string, input: string, allCaps: boolean, w: Wink, its:
     start[i] = at;
     end[i] = at + v.length;
     at += v.length;
-    lower[i] = fold(v);
-    lemma[i] = fold(lemmaRaw[i] ?? v);
+    const low = fold(v);
+    lower.push(low);
+    const lem = lemmaRaw[i];
+    lemma.push(lem === undefined || lem === v ? low : fold(lem));
     neg[i] = negRaw[i] ? 1 : 0;
     const c = v.charCodeAt(0);
     cap[i] = !allCaps && v[0] !== v[0].toLowerCase() && c !== 0 ? 1 : 0;

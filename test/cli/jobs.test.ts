@@ -74,3 +74,18 @@ test('an article in capitals codes the same whatever was coded before it', () =>
   assertIndependentOf("THE PLAN WAS SIMILAR TO THE GOVERNMENT'S, THE ARMY SAID ON FRIDAY IN SAN SALVADOR.",
     "SALVADORAN TROOPS ATTACKED THE GUERRILLAS' CAMPS. THE FMLN REJECTED THE GOVERNMENT'S CEASE-FIRE PROPOSAL ON MONDAY.");
 });
+
+test('an article too big for a worker\'s capped heap is coded again without the cap: same output, one retry counted', () => {
+  // About 1.2 MB of text in one article, between ordinary ones; a 48 MB heap cap cannot hold it.
+  const made = madeUpArticles(200).map((l) => (JSON.parse(l) as { text: string }).text);
+  const giant = JSON.stringify({ id: 'giant', published: '2021-05-04', text: Array.from({ length: 40 }, () => made.join('\n\n')).join('\n\n') });
+  const input = jsonlFile([...ARTICLES.slice(0, 8), giant, ...ARTICLES.slice(8)]);
+  const one = dyad(['code', input]);
+  const two = dyad(['code', input, '--jobs', '2', '--batch-size', '3', '--stats'], '', { DYAD_WORKER_HEAP_MB: '48' });
+  assert.equal(one.status, 0, one.stderr);
+  assert.equal(two.status, 0, two.stderr);
+  assert.ok(one.stdout.length > 1_000_000, 'the giant article gives events');
+  assert.equal(two.stdout, one.stdout);
+  const stats = lastJson(two.stderr);
+  assert.equal(stats.workers.reduce((n, w) => n + w.heap_retries, 0), 1, two.stderr.slice(-600));
+});

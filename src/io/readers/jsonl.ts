@@ -5,16 +5,16 @@
  */
 import { createReadStream } from 'node:fs';
 import { createGunzip } from 'node:zlib';
-import { createInterface } from 'node:readline';
+import { readLines } from '../lines.js';
 import type { Readable } from 'node:stream';
 import { parseArticleLine, isProblem } from '../articles.js';
 import { article, skip, type InputItem } from './types.js';
 
 export async function* readJsonLines(input: Readable, name: string): AsyncGenerator<InputItem> {
-  const rl = createInterface({ input, crlfDelay: Infinity });
   let n = 0;
+  const lines = readLines(input);
   try {
-    for await (const raw of rl) {
+    for await (const raw of lines) {
       n++;
       if (raw.trim() === '') continue;
       const a = parseArticleLine(raw, name, n);
@@ -23,7 +23,7 @@ export async function* readJsonLines(input: Readable, name: string): AsyncGenera
   } catch (e) {
     yield skip(`${name}:${n + 1}`, `cannot read further (${(e as Error).message})`);
   } finally {
-    rl.close();
+    await lines.return(undefined);
     if (input !== process.stdin) input.destroy();
   }
 }

@@ -164,25 +164,36 @@ const NUMBER_WORDS: Record<string, number> = {
 const UNIT_DAYS: Record<string, number> = { day: 1, week: 7, month: 30, year: 365, decade: 3652 };
 
 /** Expressions chrono does not read: bare years, decades, "N years/decades ago", "at the time", "days after". */
+/** What each pattern of addOwnExpressions cannot match without (same flags, so never stricter). */
+const GATES = {
+  year: /(?:1[89]|20)\d\d/,
+  decade: /(?:1[89]|20)\d0['’]?s/i,
+  ago: /(?:years?|decades?)\s+ago\b/i,
+  later: /(?:day|week|month|year|decade)s?\s+(?:later|earlier|afterwards|before|after)\b/iu,
+  after: /(?:days|weeks|months|hours)\s+(?:after|before|prior to)\s/iu,
+};
+
 function addOwnExpressions(text: string, pub: Day | null, out: DateExpr[]): void {
   const free = (s: number, e: number) => !out.some((x) => x.start < e && s < x.end);
   const push = (x: DateExpr) => { if (free(x.start, x.end)) out.push(x); };
+  // Each pattern below starts at any word, which makes it slow to run over a whole article; a quick
+  // test for the words it cannot match without (GATES) skips it in the articles that lack them.
   // "in 2003", "since 2011", "in early 2020", "by 2019": a year.
-  for (const m of text.matchAll(/\b(?:in|since|during|by|from|until|till|through|throughout|of|before|after|around|early|late|mid|spring|summer|autumn|fall|winter|the end of|the start of|the beginning of)\s*-?\s*(?:early\s+|late\s+|mid-?)?((?:1[89]|20)\d\d)\b(?![\d,.%]*\s*(?:people|percent|troops|soldiers|%))/gi)) {
+  if (GATES.year.test(text)) for (const m of text.matchAll(/\b(?:in|since|during|by|from|until|till|through|throughout|of|before|after|around|early|late|mid|spring|summer|autumn|fall|winter|the end of|the start of|the beginning of)\s*-?\s*(?:early\s+|late\s+|mid-?)?((?:1[89]|20)\d\d)\b(?![\d,.%]*\s*(?:people|percent|troops|soldiers|%))/gi)) {
     const y = +m[1];
     const s = m.index! + m[0].length - 4;
     if (pub && y > pub.y + 10) continue;
     push({ start: s, end: s + 4, text: m[1], kind: 'absolute', date: yearPartial(y), pastBefore: null, shift: 0, exact: false });
   }
   // "in the 1990s", "the early 2000s": past, but not a date the record can hold.
-  for (const m of text.matchAll(/\b(?:the\s+)?(?:early\s+|late\s+|mid-?)?((?:1[89]|20)\d0)['’]?s\b/gi)) {
+  if (GATES.decade.test(text)) for (const m of text.matchAll(/\b(?:the\s+)?(?:early\s+|late\s+|mid-?)?((?:1[89]|20)\d0)['’]?s\b/gi)) {
     const y = +m[1];
     if (pub && y + 10 > pub.y) continue;
     push({ start: m.index!, end: m.index! + m[0].length, text: m[0], kind: 'absolute', date: null, pastBefore: { y: y + 9, m: 12, d: 31 }, shift: 0, exact: false });
   }
   if (!pub) return;
   // "two decades ago", "20 years ago" (chrono misses decades).
-  for (const m of text.matchAll(/\b(\d+|[a-z]+)\s+(years?|decades?)\s+ago\b/gi)) {
+  if (GATES.ago.test(text)) for (const m of text.matchAll(/\b(\d+|[a-z]+)\s+(years?|decades?)\s+ago\b/gi)) {
     const n = /^\d+$/.test(m[1]) ? +m[1] : NUMBER_WORDS[m[1].toLowerCase()];
     if (!n) continue;
     const years = /^decade/i.test(m[2]) ? n * 10 : n;
@@ -193,7 +204,7 @@ function addOwnExpressions(text: string, pub: Day | null, out: DateExpr[]): void
     else out.push(expr);
   }
   // "Eighty years later", "two weeks earlier" (number words chrono leaves).
-  for (const m of text.matchAll(/\b(\d+|[a-z]+)\s+(day|week|month|year|decade)s?\s+(later|earlier|afterwards|before|after)\b(?![ \t]+\p{L})/giu)) {
+  if (GATES.later.test(text)) for (const m of text.matchAll(/\b(\d+|[a-z]+)\s+(day|week|month|year|decade)s?\s+(later|earlier|afterwards|before|after)\b(?![ \t]+\p{L})/giu)) {
     const n = /^\d+$/.test(m[1]) ? +m[1] : NUMBER_WORDS[m[1].toLowerCase()];
     if (!n) continue;
     const sign = /^(?:earlier|before)$/i.test(m[3]) ? -1 : 1;
@@ -206,7 +217,7 @@ function addOwnExpressions(text: string, pub: Day | null, out: DateExpr[]): void
     push({ start: m.index!, end: m.index! + m[0].length, text: m[0], kind: 'relative', date: null, pastBefore: null, shift: 0, exact: false });
   }
   // "days after clashes erupted", "weeks before the vote" (no number: chrono leaves them).
-  for (const m of text.matchAll(/\b(?:(?:a few|a couple of|several|some|just|only)\s+)?(days|weeks|months|hours)\s+(after|before|prior to)\s+(?=\p{L})/giu)) {
+  if (GATES.after.test(text)) for (const m of text.matchAll(/\b(?:(?:a few|a couple of|several|some|just|only)\s+)?(days|weeks|months|hours)\s+(after|before|prior to)\s+(?=\p{L})/giu)) {
     const unit = m[1].toLowerCase();
     const size = unit === 'days' ? 3 : unit === 'weeks' ? 14 : unit === 'months' ? 60 : 0;
     const shift = /after/i.test(m[2]) ? -size : size;
