@@ -1,5 +1,4 @@
 /** `dyad code`: news text in, one JSON object per event out; `--jobs N` codes in N worker threads. */
-import { createCoder } from '../pipeline/index.js';
 import type { Article } from '../pipeline/types.js';
 import { readArticles, isProblem, type InputProblem } from '../io/articles.js';
 import { codeParallel } from '../parallel/code-parallel.js';
@@ -55,6 +54,8 @@ async function* skipProblems(items: AsyncIterable<Article | InputProblem>, count
 }
 
 async function codeSerial(articles: AsyncIterable<Article>, output: Output, counts: RunCounts, opts: CodeOptions): Promise<{ readyMs: number; workers: WorkerStats[] }> {
+  // Imported here: with --jobs N the main thread never loads the coder (about 40 MB).
+  const { createCoder } = await import('../pipeline/index.js');
   const coder = createCoder({ statements: opts.statements, historicalDays: opts.historicalDays });
   const readyMs = performance.now();
   for await (const a of articles) {

@@ -5,7 +5,7 @@
  * flight, so memory stays bounded on any input; the consumer's pace (SQLite writes) sets the pace.
  */
 import type { Article, CodedEvent } from '../pipeline/types.js';
-import { createCoder, type Coder, type ExtraPeople } from '../pipeline/index.js';
+import type { Coder, ExtraPeople } from '../pipeline/index.js';
 import { WorkerPool } from './pool.js';
 import { BATCH_ARTICLES, BATCH_CHARS } from './code-parallel.js';
 import type { BatchResult } from './protocol.js';
@@ -33,7 +33,8 @@ export async function* codeStream<T>(items: AsyncIterable<T>, articleOf: (item: 
     // Built on the first article: a run with nothing new to code does not load the lexicons.
     let coder: Coder | null = null;
     for await (const item of items) {
-      coder ??= createCoder({ statements: opts.statements, people: opts.people });
+      // Imported here: with --jobs N the main thread never loads the coder (about 40 MB).
+      coder ??= (await import('../pipeline/index.js')).createCoder({ statements: opts.statements, people: opts.people });
       const r = coder.codeCounted(articleOf(item));
       yield { item, events: r.events, sentences: r.sentences };
     }
