@@ -137,6 +137,17 @@ export function chooseEvent<T>(span: DateSpan | null, fits: Fit<T>[]): { best: F
 }
 
 /** One of an event's mentions with what the aggregate needs from its article. */
+/** The parts of a mention's coded event that an event's aggregate is computed from. */
+export type MemberRecord = Pick<CodedEvent, 'cameo' | 'plover' | 'quad_class' | 'goldstein' | 'source' | 'target' | 'location' | 'killed' | 'wounded' | 'casualties_qualifier'>;
+
+/** Just those parts: no sentence text, trigger or trace, so that many can be kept in memory. */
+export function memberRecord(e: CodedEvent): MemberRecord {
+  return {
+    cameo: e.cameo, plover: e.plover, quad_class: e.quad_class, goldstein: e.goldstein, source: e.source, target: e.target,
+    location: e.location, killed: e.killed, wounded: e.wounded, casualties_qualifier: e.casualties_qualifier,
+  };
+}
+
 export interface MemberMention {
   id: number;
   article_id: number;
@@ -146,7 +157,7 @@ export interface MemberMention {
   day_hi: number | null;
   date_label: string | null;
   historical: number | null;
-  record: CodedEvent;
+  record: MemberRecord;
   publisher: string;
   published: string | null;
   url: string | null;

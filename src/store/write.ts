@@ -9,7 +9,7 @@ import { actorKey, publisherOf, textHash } from './keys.js';
 import { DAY_WINDOW, parseDay, type DateSpan } from './days.js';
 import {
   aggregate, anchorFromRow, chooseEvent, compatible, describeActors, mentionSpan,
-  type EventAggregate, type Fit, type MatchResult, type MemberMention,
+  memberRecord, type EventAggregate, type Fit, type MatchResult, type MemberMention, type MemberRecord,
 } from './cluster.js';
 import { sightingsOf, type RoleFinder } from './people.js';
 
@@ -55,12 +55,15 @@ const AGGREGATE_COLUMNS: (keyof EventAggregate)[] = [
   'root_mention', 'root_sentence', 'root_url', 'root_article',
 ];
 
-/** Parsed mention records, kept while they are likely to be read again (big events are recomputed often). */
+/**
+ * Parsed mention records (only what aggregation reads: cluster.ts memberRecord), kept while they are
+ * likely to be read again: big events are recomputed often.
+ */
 const RECORD_CACHE_MAX = 20_000;
 
 export class StoreWriter {
   private readonly q;
-  private readonly records = new Map<number, CodedEvent>();
+  private readonly records = new Map<number, MemberRecord>();
 
   constructor(private readonly db: Database.Database, private readonly roles: RoleFinder) {
     const cols = AGGREGATE_COLUMNS;
@@ -260,14 +263,16 @@ export class StoreWriter {
     return { ...r, record: this.record(r.id, r.record) } as MemberMention;
   }
 
-  private record(id: number, json: string): CodedEvent {
+  private record(id: number, json: string): MemberRecord {
     let r = this.records.get(id);
-    if (!r) { r = JSON.parse(json) as CodedEvent; this.remember(id, r); }
+    if (!r) r = this.remember(id, JSON.parse(json) as CodedEvent);
     return r;
   }
 
-  private remember(id: number, e: CodedEvent): void {
+  private remember(id: number, e: CodedEvent): MemberRecord {
     if (this.records.size >= RECORD_CACHE_MAX) this.records.clear();
-    this.records.set(id, e);
+    const r = memberRecord(e);
+    this.records.set(id, r);
+    return r;
   }
 }
