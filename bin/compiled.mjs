@@ -70,7 +70,11 @@ async function build(files, target) {
   const old = Date.now() - 24 * 3600 * 1000;
   for (const name of readdirSync(CACHE)) {
     const p = join(CACHE, name);
-    if (p !== target && statSync(p).mtimeMs < old) rmSync(p, { recursive: true, force: true });
+    try {
+      if (p !== target && statSync(p).mtimeMs < old) rmSync(p, { recursive: true, force: true });
+    } catch {
+      // Removed by another process meanwhile.
+    }
   }
 }
 
