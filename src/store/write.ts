@@ -33,6 +33,9 @@ export interface WriteResult {
   joined: number;
 }
 
+/** The columns of a candidate event that clustering reads (EventRow); not SELECT *: events are wide. */
+const CANDIDATE_COLUMNS = 'id, day_lo, day_hi, date_kind, date, undated_article, loc_name, loc_country, loc_admin1, loc_lat, loc_lon, loc_geonames_id, loc_precision';
+
 interface EventRow {
   id: number; day_lo: number | null; day_hi: number | null; date_kind: string | null; date: string | null; undated_article: number | null;
   loc_name: string | null; loc_country: string | null; loc_admin1: string | null; loc_lat: number | null; loc_lon: number | null;
@@ -84,17 +87,20 @@ export class StoreWriter {
       // Events whose interval comes within DAY_WINDOW of [lo, hi]: for each kind of date, day_lo lies
       // between lo - window - (the kind's longest span - 1) and hi + window (see the events_key index).
       candidates: db.prepare(([['day', 0], ['published', 1], ['month', 30], ['year', 365]] as const).map(([kind, extra]) =>
-        `SELECT * FROM events WHERE source_key = @sk AND target_key = @tk AND cameo_root = @root AND date_kind = '${kind}'
+        `SELECT ${CANDIDATE_COLUMNS} FROM events WHERE source_key = @sk AND target_key = @tk AND cameo_root = @root AND date_kind = '${kind}'
           AND day_lo BETWEEN @lo - ${DAY_WINDOW + extra} AND @hi + ${DAY_WINDOW} AND day_hi >= @lo - ${DAY_WINDOW}`).join(' UNION ALL ') + ' ORDER BY id'),
-      undatedCandidates: db.prepare<[string, string, string, number]>(`SELECT * FROM events
+      undatedCandidates: db.prepare<[string, string, string, number]>(`SELECT ${CANDIDATE_COLUMNS} FROM events
         WHERE source_key = ? AND target_key = ? AND cameo_root = ? AND date_kind IS NULL AND undated_article = ? ORDER BY id`),
       insertEvent: db.prepare(`INSERT INTO events (source_key, target_key, cameo_root, ${cols.join(', ')})
         VALUES (@source_key, @target_key, @cameo_root, ${cols.map((c) => '@' + c).join(', ')})`),
       updateEvent: db.prepare(`UPDATE events SET ${cols.map((c) => `${c} = @${c}`).join(', ')} WHERE id = @id`),
       deleteEvent: db.prepare<[number]>('DELETE FROM events WHERE id = ?'),
-      members: db.prepare<[number]>(`SELECT m.id, m.article_id, m.sentence, m.date_kind, m.day_lo, m.day_hi, m.date_label, m.historical, m.record,
+      // A member's record is read only when it is not cached: an event's recomputation would
+      // otherwise copy every member's JSON (sentence included) out of SQLite each time one joins.
+      mentionRecord: db.prepare<[number]>('SELECT record FROM mentions WHERE id = ?').pluck(),
+      members: db.prepare<[number]>(`SELECT m.id, m.article_id, m.sentence, m.date_kind, m.day_lo, m.day_hi, m.date_label, m.historical,
         a.publisher, a.published, a.url, a.ext_id FROM mentions m JOIN articles a ON a.id = m.article_id WHERE m.event_id = ? ORDER BY m.id`),
-      member: db.prepare<[number]>(`SELECT m.id, m.article_id, m.sentence, m.date_kind, m.day_lo, m.day_hi, m.date_label, m.historical, m.record,
+      member: db.prepare<[number]>(`SELECT m.id, m.article_id, m.sentence, m.date_kind, m.day_lo, m.day_hi, m.date_label, m.historical,
         a.publisher, a.published, a.url, a.ext_id FROM mentions m JOIN articles a ON a.id = m.article_id WHERE m.id = ?`),
       eventsOfArticle: db.prepare<[number]>('SELECT DISTINCT event_id FROM mentions WHERE article_id = ? AND event_id IS NOT NULL ORDER BY event_id').pluck(),
       mentionIdsOfArticle: db.prepare<[number]>('SELECT id FROM mentions WHERE article_id = ?').pluck(),
@@ -255,18 +261,16 @@ export class StoreWriter {
   }
 
   private members(eventId: number): MemberMention[] {
-    return (this.q.members.all(eventId) as (Omit<MemberMention, 'record'> & { record: string })[]).map((r) => ({ ...r, record: this.record(r.id, r.record) }) as MemberMention);
+    return (this.q.members.all(eventId) as Omit<MemberMention, 'record'>[]).map((r) => ({ ...r, record: this.record(r.id) }));
   }
 
   private memberOf(mentionId: number): MemberMention {
-    const r = this.q.member.get(mentionId) as Omit<MemberMention, 'record'> & { record: string };
-    return { ...r, record: this.record(r.id, r.record) } as MemberMention;
+    const r = this.q.member.get(mentionId) as Omit<MemberMention, 'record'>;
+    return { ...r, record: this.record(r.id) };
   }
 
-  private record(id: number, json: string): MemberRecord {
-    let r = this.records.get(id);
-    if (!r) r = this.remember(id, JSON.parse(json) as CodedEvent);
-    return r;
+  private record(id: number): MemberRecord {
+    return this.records.get(id) ?? this.remember(id, JSON.parse(this.q.mentionRecord.get(id) as string) as CodedEvent);
   }
 
   private remember(id: number, e: CodedEvent): MemberRecord {
