@@ -1,8 +1,8 @@
 /**
  * Lines of a text stream, read a chunk at a time as the consumer asks for them.
  *
- * node:readline's async iterator keeps reading ahead until about a thousand lines wait unread; with
- * news articles of 10-50 KB a line that is tens of megabytes held while the coder is busy. Here the
+ * node:readline's async iterator keeps reading ahead until about a thousand lines wait unread: with
+ * news articles of 10-50 KB a line, tens of megabytes held while the coder is busy. Here the
  * stream is read one chunk (64 KB) at a time, only when the lines of the last one were taken.
  * A line ends at "\n" ("\r\n" too); the last line needs no end.
  */

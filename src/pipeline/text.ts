@@ -188,7 +188,7 @@ function readTokens(text: string, input: string, allCaps: boolean, w: Wink, its:
     const low = fold(v);
     lower.push(low);
     const lem = lemmaRaw[i];
-    lemma.push(lem === undefined || lem === v ? low : fold(lem));
+    lemma.push(lem === undefined || lem === null || lem === v ? low : fold(lem));
     neg[i] = negRaw[i] ? 1 : 0;
     const c = v.charCodeAt(0);
     cap[i] = !allCaps && v[0] !== v[0].toLowerCase() && c !== 0 ? 1 : 0;
