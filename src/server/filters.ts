@@ -7,20 +7,18 @@ import { whereClause, type EventFilter } from '../store/query.js';
 import { parseDay } from '../store/days.js';
 import { badRequest } from './errors.js';
 
-/** The filter parameters as they arrive (after schema validation and type coercion). */
-export interface FilterQuery {
-  actor?: string;
+/**
+ * The filter parameters as they arrive (after schema validation and type coercion): the store's
+ * EventFilter in the API's spelling, and `place`.
+ */
+export type FilterQuery = Omit<EventFilter, 'dyad' | 'includeHistorical' | 'minSources' | 'limit'> & {
+  /** `SRC:TGT` code prefixes, as EventFilter's `dyad`. */
   dyad?: string;
-  both?: boolean;
-  type?: string;
-  cameo?: string;
-  from?: string;
-  to?: string;
-  country?: string;
   include_historical?: boolean;
   min_sources?: number;
+  /** The event's location name. */
   place?: string;
-}
+};
 
 export interface Where {
   sql: string;
